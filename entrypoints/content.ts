@@ -1,0 +1,1 @@
+export default defineContentScript({ matches: ['<all_urls>'], registration: 'runtime', main() {} });

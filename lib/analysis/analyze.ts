@@ -1,0 +1,53 @@
+/** The whole pipeline, the same in the extension and on the command line: extract → match → demands → summary. */
+import { compileDemandFinder, type Demand, type DemandFinder } from '../demands/demands';
+import { splitSentences } from '../demands/sentences';
+import { extractArticle, type Article } from '../extract/extract';
+import type { Lexicon } from '../lexicon/types';
+import { compileMatcher, type Match, type Matcher } from '../match/matcher';
+import { summarize, type Summary } from '../summary/summarize';
+
+export const ANALYSIS_SCHEMA = 'framing-lens/analysis@1';
+
+export interface Analysis {
+  schema: typeof ANALYSIS_SCHEMA;
+  url: string | null;
+  article: Article;
+  lexicon: Lexicon['packs'];
+  matches: Match[];
+  demands: Demand[];
+  summary: Summary;
+}
+
+export type AnalysisResult = { ok: true; analysis: Analysis } | { ok: false; reason: 'no-article'; message: string };
+
+/** A lexicon compiled once, to analyse many articles. */
+export interface Engine {
+  lexicon: Lexicon;
+  matcher: Matcher;
+  demands: DemandFinder;
+}
+
+export function compileEngine(lexicon: Lexicon): Engine {
+  return { lexicon, matcher: compileMatcher(lexicon), demands: compileDemandFinder(lexicon) };
+}
+
+export function analyzeArticle(article: Article, engine: Engine, url: string | null = null): Analysis {
+  const lang = article.lang ?? 'en';
+  const matches = [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body')];
+  const demands = engine.demands.find(article.text, lang, splitSentences(article.text, lang));
+  return {
+    schema: ANALYSIS_SCHEMA,
+    url,
+    article,
+    lexicon: engine.lexicon.packs,
+    matches,
+    demands,
+    summary: summarize(matches, demands, engine.lexicon),
+  };
+}
+
+export function analyzeDocument(doc: Document, engine: Engine, url: string | null = null): AnalysisResult {
+  const extraction = extractArticle(doc);
+  if (!extraction.ok) return extraction;
+  return { ok: true, analysis: analyzeArticle(extraction.article, engine, url) };
+}

@@ -1,0 +1,259 @@
+/**
+ * Who demands what. Per sentence: find demand cues (verbs, nouns, modals, conditions), cut the
+ * span each one governs (stopping at offers and consequences), split it into enumerated items,
+ * map each item to a topic, and attribute it to a party through the speaker named in or before
+ * the sentence. Offers are not demands.
+ */
+import type { Lexicon, PartyId } from '../lexicon/types';
+import { compileAutomaton, type Hit } from '../match/automaton';
+import { foldText, type Folded } from '../match/fold';
+import { findQuotations, type Span } from '../match/quotes';
+import { splitSentences, type Sentence } from './sentences';
+
+export interface Demand {
+  party: PartyId | null;
+  /** The words that name the speaker ("Putin", "the Kremlin"), as written. */
+  speaker: string | null;
+  topic: string | null;
+  topicLabel: string | null;
+  /** The demanded item, as written. */
+  text: string;
+  /** Offsets of the item in the article text. */
+  start: number;
+  end: number;
+  sentence: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** The word that states the demand ("demanded", "conditions", "if"). */
+  cue: string;
+}
+
+type Speaker = { party: PartyId; speaker: string };
+type CueKind = 'verb' | 'noun' | 'modal' | 'condition' | 'offer' | 'additive';
+interface TopicRef {
+  topic: number;
+  rule: number;
+  group: number; // -1 for a `none` phrase
+}
+
+/** Connectors an item may start with; trimmed so the item reads as the thing demanded. */
+const LEADING = /^(?:(?:and|or|as well as|including|include|includes|included|that|to|on|for|also|both|either|plus|then|of)\b[\s,]*)+/iu;
+/** A span that starts like this is a time or place, not a demand ("demanded in the early months"). */
+const CIRCUMSTANCE = /^(?:in|at|during|since|after|before|earlier|later|last|this|when|while)\b/iu;
+/** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
+const PREDICATE = /\b(?:are|is|were|was|be|remain|remains|as)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/** "demands for peace include A, B": the items start after the verb. */
+const INCLUDES = /^[^,;:]{0,60}?\b(?:include|includes|included|including|are|were|is|was)\b\s*|^[^,;:]{0,60}?:\s*/iu;
+const SEPARATORS = /,|;|:|\s(?:and|or|as well as|plus|along with)\s/giu;
+const ACCORDING = /\baccording to\s*$/iu;
+
+export interface DemandFinder {
+  find(text: string, lang?: string, sentences?: Sentence[]): Demand[];
+}
+
+export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'>): DemandFinder {
+  const rules = lexicon.demands;
+  const cues = compileAutomaton<CueKind>([
+    ...rules.verbCues.map((phrase) => ({ phrase, value: 'verb' as const })),
+    ...rules.nounCues.map((phrase) => ({ phrase, value: 'noun' as const })),
+    ...rules.modalCues.map((phrase) => ({ phrase, value: 'modal' as const })),
+    ...rules.conditionCues.map((phrase) => ({ phrase, value: 'condition' as const })),
+    ...rules.offerCues.map((phrase) => ({ phrase, value: 'offer' as const })),
+    ...rules.additiveCues.map((phrase) => ({ phrase, value: 'additive' as const })),
+  ]);
+  const speakers = compileAutomaton(lexicon.parties.flatMap((p) => p.speakers.map((phrase) => ({ phrase, value: p.id, plural: false }))));
+  const negations = compileAutomaton(rules.negations.map((phrase) => ({ phrase, value: true })));
+  const topics = rules.topics;
+  const topicPhrases = compileAutomaton<TopicRef>(
+    topics.flatMap((t, topic) =>
+      t.rules.flatMap((r, rule) => [
+        ...r.all.flatMap((g, group) => g.map((phrase) => ({ phrase, value: { topic, rule, group } }))),
+        ...(r.none ?? []).map((phrase) => ({ phrase, value: { topic, rule, group: -1 } })),
+      ]),
+    ),
+  );
+  const topicIndex = topics.map((t) => t.id);
+
+  /** Topic ids of an item, negation applied. */
+  function topicsOf(item: string): string[] {
+    const folded = foldText(item).text;
+    const hits = topicPhrases.findAll(folded);
+    const negs = negations.find(folded);
+    const found: string[] = [];
+    topics.forEach((t, ti) => {
+      const matched = t.rules.some((r, ri) => {
+        const mine = hits.filter((h) => h.value.topic === ti && h.value.rule === ri);
+        if (mine.some((h) => h.value.group === -1)) return false;
+        return r.all.every((_, gi) => mine.some((h) => h.value.group === gi));
+      });
+      if (!matched) return;
+      const first = Math.min(...hits.filter((h) => h.value.topic === ti && h.value.group >= 0).map((h) => h.start));
+      const negated = t.negatedTopic && negs.some((n) => n.start < first);
+      found.push(negated ? t.negatedTopic! : t.id);
+    });
+    return [...new Set(found)];
+  }
+
+  function find(text: string, lang = 'en', given?: Sentence[]): Demand[] {
+    const folded = foldText(text);
+    const quotes = findQuotations(text);
+    const allCues = cues.find(folded).map((h) => toOriginal(folded, h));
+    const allSpeakers = speakers.find(folded).map((h) => toOriginal(folded, h));
+    const demands: Demand[] = [];
+    let context: Speaker | null = null;
+
+    for (const s of given ?? splitSentences(text, lang)) {
+      const inS = <T>(hs: Hit<T>[]) => hs.filter((h) => h.start >= s.start && h.end <= s.end);
+      const sCues = inS(allCues);
+      const sSpeakers = inS(allSpeakers);
+      const hasOffer = sCues.some((c) => c.value === 'offer');
+      const spans: { cue: Hit<CueKind>; start: number; end: number; nullable: boolean }[] = [];
+
+      sCues.forEach((cue, k) => {
+        if (cue.value === 'offer' || cue.value === 'additive') return;
+        if (cue.value === 'condition' && !hasOffer) return;
+        // What follows the cue, up to the next cue of any kind.
+        // A quoted demand ends with its quotation.
+        const quote = quotes.find((q) => q.start <= cue.start && cue.end <= q.end);
+        const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end);
+        let start = cue.end;
+        const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end);
+        if (cue.value === 'noun') {
+          const predicate = PREDICATE.exec(text.slice(s.start, cue.start));
+          if (predicate) {
+            const from = Math.max(
+              s.start,
+              ...sSpeakers.filter((h) => h.end <= cue.start && ACCORDING.test(text.slice(s.start, h.start))).map((h) => h.end),
+            );
+            spans.push({ cue, start: from, end: s.start + predicate.index, nullable: false });
+            return;
+          }
+          const lead = INCLUDES.exec(text.slice(start, end));
+          if (lead) start += lead[0].length;
+        }
+        spans.push({ cue, start, end, nullable: cue.value === 'verb' && !CIRCUMSTANCE.test(text.slice(start, end).trim()) });
+        // "As well as X, Putin demanded Y": the fronted clause is demanded too.
+        const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);
+        if (additive && cue.value === 'verb' && !spans.some((p) => p.start === additive.end)) {
+          const speaker = [...sSpeakers].reverse().find((h) => h.end <= cue.start);
+          const comma = text.lastIndexOf(',', speaker ? speaker.start : cue.start);
+          if (comma > additive.end) spans.push({ cue, start: additive.end, end: comma, nullable: false });
+        }
+      });
+
+      const inSpans = (h: Hit<unknown>) => spans.some((p) => h.start >= p.start && h.end <= p.end);
+      for (const span of spans) {
+        const who: Speaker | null =
+          resolveSpeaker(
+            span.cue,
+            s,
+            sSpeakers.filter((h) => !inSpans(h)),
+            quotes,
+            text,
+          ) ?? context;
+        const items = splitItems(text, span.start, span.end).map((it) => ({ ...it, topics: topicsOf(it.text) }));
+        let found = items.filter((it) => it.topics.length);
+        if (!found.length && span.cue.value === 'noun' && !spans.some((p) => p !== span && p.cue === span.cue)) {
+          // "Despite these demands, ..." names demands without stating them; a noun cue with nothing after
+          // it may still have its content before it.
+          const from = Math.max(s.start, ...sSpeakers.filter((h) => h.end <= span.cue.start).map((h) => h.end));
+          found = splitItems(text, from, span.cue.start)
+            .map((it) => ({ ...it, topics: topicsOf(it.text) }))
+            .filter((it) => it.topics.length);
+        }
+        const push = (start: number, end: number, topic: string | null) =>
+          demands.push({
+            party: who?.party ?? null,
+            speaker: who?.speaker ?? null,
+            topic,
+            topicLabel: topic ? (topics[topicIndex.indexOf(topic)]?.label ?? null) : null,
+            text: text.slice(start, end),
+            start,
+            end,
+            sentence: s.text,
+            sentenceStart: s.start,
+            sentenceEnd: s.end,
+            cue: text.slice(span.cue.start, span.cue.end),
+          });
+        if (found.length) for (const it of found) for (const topic of it.topics) push(it.start, it.end, topic);
+        else if (span.nullable) {
+          const whole = trimItem(text, span.start, span.end);
+          if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);
+        }
+        if (who) context = who;
+      }
+      if (!spans.length) {
+        const subject = sSpeakers[0];
+        if (subject && subject.start - s.start < 60) context = { party: subject.value, speaker: text.slice(subject.start, subject.end) };
+      }
+    }
+    return dedupe(demands);
+  }
+
+  return { find };
+}
+
+function toOriginal<T>(folded: Folded, h: Hit<T>): Hit<T> {
+  return { start: folded.start[h.start], end: folded.end[h.end - 1], value: h.value };
+}
+
+/**
+ * The speaker of a cue: the one named around a quotation that holds it; "according to X"; for a
+ * modal ("Ukraine must ..."), someone other than its subject; else the nearest party named before it.
+ */
+function resolveSpeaker(cue: Hit<CueKind>, s: Sentence, mentions: Hit<PartyId>[], quotes: Span[], text: string): Speaker | null {
+  const as = (h: Hit<PartyId> | undefined) => (h ? { party: h.value, speaker: text.slice(h.start, h.end) } : null);
+  const quote = quotes.find((q) => q.start <= cue.start && cue.end <= q.end && q.start >= s.start - 1);
+  if (quote) return as(mentions.find((h) => h.start >= quote.end) ?? [...mentions].reverse().find((h) => h.end <= quote.start));
+  const according = mentions.find((h) => ACCORDING.test(text.slice(s.start, h.start)));
+  if (according) return as(according);
+  const before = mentions.filter((h) => h.end <= cue.start && !quotes.some((q) => q.start <= h.start && h.end <= q.end));
+  // "Russia says Ukraine must ...": the subject of a modal is the one asked, not the speaker.
+  if (cue.value === 'modal') return as(before[before.length - 2]);
+  return as(before[before.length - 1]);
+}
+
+/** The span's enumerated items: split at commas, semicolons and coordinators, never inside a dash or bracket aside. */
+function splitItems(text: string, start: number, end: number): { text: string; start: number; end: number }[] {
+  const span = text.slice(start, end);
+  const protectedRanges: [number, number][] = [];
+  for (const m of span.matchAll(/\s[\u2013\u2014-]\s[^\u2013\u2014]*?(?:\s[\u2013\u2014-](?=\s)|$)|\([^)]*\)/gu))
+    protectedRanges.push([m.index, m.index + m[0].length]);
+  const cuts: [number, number][] = [];
+  for (const m of span.matchAll(SEPARATORS)) {
+    if (!protectedRanges.some(([a, b]) => m.index >= a && m.index < b)) cuts.push([m.index, m.index + m[0].length]);
+  }
+  const items: { text: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const [a, b] of [...cuts, [span.length, span.length] as [number, number]]) {
+    const item = trimItem(text, start + from, start + a);
+    if (item) items.push(item);
+    from = b;
+  }
+  return items;
+}
+
+function trimItem(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
+  let s = text.slice(start, end);
+  const lead = s.length - s.trimStart().length;
+  start += lead;
+  s = s.trim();
+  const conn = LEADING.exec(s);
+  if (conn) {
+    start += conn[0].length;
+    s = s.slice(conn[0].length);
+  }
+  const tail = /[\s.,;:!?"”’'»)\u2013\u2014-]+$/u.exec(s);
+  if (tail) s = s.slice(0, tail.index);
+  return s ? { text: s, start, end: start + s.length } : null;
+}
+
+function dedupe(demands: Demand[]): Demand[] {
+  const seen = new Set<string>();
+  return demands.filter((d) => {
+    const key = `${d.start}:${d.end}:${d.topic}:${d.party}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,92 @@
+/** Exports of an analysis: Markdown (the default), plain text and JSON, shared by the extension and the command line. */
+import type { Analysis } from '../analysis/analyze';
+import type { Demand } from '../demands/demands';
+import type { Category } from '../lexicon/types';
+import type { Match } from '../match/matcher';
+
+export const EXPORT_FORMATS = ['markdown', 'text', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CATEGORY_LABEL: Record<Category, string> = { name: 'name', region: 'place', loaded: 'loaded phrase' };
+const VOICE_LABEL = { author: "outlet's own voice", quoted: 'quoted' } as const;
+
+/** Plain building blocks both text formats share, so they never disagree on content. */
+function sections(a: Analysis) {
+  const { article, summary } = a;
+  const meta = [
+    ['Outlet', article.siteName],
+    ['By', article.byline],
+    ['Published', article.publishedTime],
+    ['URL', a.url],
+  ].filter((kv): kv is [string, string] => Boolean(kv[1]));
+  const spellings = summary.spellings.map((s) => {
+    const used = s.used.map((u) => `${u.variant} ×${u.count} (${u.note})`).join('; ');
+    const alt = s.alternatives.length ? ` Alternatives: ${s.alternatives.map((v) => v.variant).join(', ')}.` : '';
+    return { concept: s.concept, line: `${used}.${alt}` };
+  });
+  const highlights = a.matches.filter((m) => m.field === 'body');
+  const parties = summary.demands.map((p) => ({ label: p.label, demands: p.demands.map((i) => a.demands[i]) }));
+  return { meta, spellings, highlights, parties };
+}
+
+const highlightLine = (m: Match) =>
+  `${CATEGORY_LABEL[m.category]}, ${VOICE_LABEL[m.voice]}${m.variant !== m.surface ? `, variant ${m.variant}` : ''}: ${m.variantNote}`;
+const demandLine = (d: Demand) => `${d.topicLabel ?? 'other demand'}${d.topic ? ` [${d.topic}]` : ''}: ${d.text}`;
+const countsLine = (a: Analysis) => {
+  const c = a.summary.counts;
+  return `${c.name} names, ${c.region} places, ${c.loaded} loaded phrases, ${c.demands} stated demands`;
+};
+
+export function toMarkdown(a: Analysis): string {
+  const { meta, spellings, highlights, parties } = sections(a);
+  const md = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  const quote = (s: string) => `> ${md(s).replace(/\n+/g, ' ')}`;
+  const out: string[] = [
+    `# Framing: ${md(a.article.title)}`,
+    '',
+    ...meta.map(([k, v]) => `- **${k}:** ${md(v)}`),
+    '',
+    `_${countsLine(a)}._`,
+    '',
+  ];
+  out.push('## Spelling choices', '');
+  out.push(...(spellings.length ? spellings.map((s) => `- **${md(s.concept)}:** ${md(s.line)}`) : ['_No contested spellings._']), '');
+  out.push('## Stated demands', '');
+  if (!parties.length) out.push('_No demands stated._', '');
+  for (const p of parties) {
+    out.push(`### ${md(p.label)}`, '');
+    for (const d of p.demands) out.push(`- **${md(demandLine(d))}**${d.speaker ? ` (${md(d.speaker)})` : ''}`, `  ${quote(d.sentence)}`);
+    out.push('');
+  }
+  out.push('## Highlights', '');
+  if (!highlights.length) out.push('_Nothing annotated._', '');
+  for (const m of highlights) out.push(quote(m.surface), '', `${md(highlightLine(m))}`, '');
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
+}
+
+export function toText(a: Analysis): string {
+  const { meta, spellings, highlights, parties } = sections(a);
+  const out: string[] = [`Framing: ${a.article.title}`, ...meta.map(([k, v]) => `${k}: ${v}`), countsLine(a), ''];
+  out.push('SPELLING CHOICES', ...(spellings.length ? spellings.map((s) => `- ${s.concept}: ${s.line}`) : ['(none)']), '');
+  out.push('STATED DEMANDS');
+  if (!parties.length) out.push('(none)');
+  for (const p of parties) {
+    out.push(`${p.label}:`);
+    for (const d of p.demands) out.push(`- ${demandLine(d)}${d.speaker ? ` (${d.speaker})` : ''}`, `  "${d.sentence}"`);
+  }
+  out.push('', 'HIGHLIGHTS', ...(highlights.length ? highlights.map((m) => `- "${m.surface}": ${highlightLine(m)}`) : ['(none)']));
+  return out.join('\n') + '\n';
+}
+
+export function toJson(a: Analysis): string {
+  return JSON.stringify(a, null, 2) + '\n';
+}
+
+export function exportAnalysis(a: Analysis, format: ExportFormat): string {
+  return format === 'markdown' ? toMarkdown(a) : format === 'text' ? toText(a) : toJson(a);
+}

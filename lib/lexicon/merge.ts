@@ -1,0 +1,41 @@
+/** Several validated packs (and the user's own terms) merged into the one lexicon the engine compiles. */
+import type { DemandRules, DemandTopic, Lexicon, Pack, Party } from './types';
+
+const EMPTY_RULES: DemandRules = {
+  verbCues: [],
+  nounCues: [],
+  modalCues: [],
+  conditionCues: [],
+  offerCues: [],
+  additiveCues: [],
+  negations: [],
+  topics: [],
+};
+const CUE_LISTS = ['verbCues', 'nounCues', 'modalCues', 'conditionCues', 'offerCues', 'additiveCues', 'negations'] as const;
+
+export function mergePacks(packs: readonly Pack[]): Lexicon {
+  const parties = new Map<string, Party>();
+  const topics = new Map<string, DemandTopic>();
+  const demands: DemandRules = structuredClone(EMPTY_RULES);
+  for (const pack of packs) {
+    for (const p of pack.parties) {
+      const known = parties.get(p.id);
+      parties.set(p.id, known ? { ...known, speakers: [...new Set([...known.speakers, ...p.speakers])] } : { ...p });
+    }
+    if (pack.demands) {
+      for (const list of CUE_LISTS) demands[list] = [...new Set([...demands[list], ...pack.demands[list]])];
+      for (const t of pack.demands.topics) {
+        const known = topics.get(t.id);
+        topics.set(t.id, known ? { ...known, rules: [...known.rules, ...t.rules] } : { ...t });
+      }
+    }
+  }
+  demands.topics = [...topics.values()];
+  return {
+    packs: packs.map(({ id, name, version }) => ({ id, name, version })),
+    parties: [...parties.values()],
+    // A later pack's entry replaces an earlier one with the same id: user terms override built-ins.
+    entries: [...new Map(packs.flatMap((p) => p.entries).map((e) => [e.id, e])).values()],
+    demands,
+  };
+}

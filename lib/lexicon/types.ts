@@ -1,0 +1,106 @@
+/** The lexicon: data that says which words frame a story, and how. Packs are JSON files of this shape. */
+
+export const PACK_SCHEMA = 'framing-lens/pack@1';
+
+export const CATEGORIES = ['name', 'region', 'loaded'] as const;
+/** `name`: people and organisations; `region`: places; `loaded`: loaded or framing phrases. */
+export type Category = (typeof CATEGORIES)[number];
+
+export const PARTY_IDS = ['russia', 'ukraine', 'united-states', 'nato', 'eu', 'g7', 'china', 'other'] as const;
+export type PartyId = (typeof PARTY_IDS)[number];
+
+/** One way of writing a concept, e.g. "Kiev" for the capital of Ukraine. */
+export interface Variant {
+  /** The surface form as written, e.g. "Kiev". Matching folds case, diacritics, apostrophes and dashes. */
+  form: string;
+  /** Other forms that count as this same variant: inflections (Києва), longer names (Vladimir Putin). */
+  also?: string[];
+  /** BCP 47 language of the form ("en", "uk", "ru", ...). */
+  lang?: string;
+  /** What this variant is and who uses it, as checkable fact. */
+  note: string;
+}
+
+export interface Entry {
+  /** Kebab-case, unique across all loaded packs. */
+  id: string;
+  category: Category;
+  /** What all variants refer to, e.g. "Kyiv (capital of Ukraine)". */
+  concept: string;
+  /** A neutral, factual note on the concept. */
+  note: string;
+  variants: Variant[];
+  /** Language of the entry when all its variants share one. */
+  lang?: string;
+  /** Loaded phrases: what the phrase takes for granted. */
+  presumes?: string;
+  /** Loaded phrases: a neutral wording of the same thing. */
+  neutral?: string;
+  /** Longer phrases that contain a variant but are not this term ("the Ukraine war" is not "the Ukraine"). */
+  exclude?: string[];
+}
+
+/** Who speaks for a party: names, titles and metonyms ("the Kremlin", "Kyiv"). */
+export interface Party {
+  id: PartyId;
+  label: string;
+  speakers: string[];
+}
+
+/**
+ * A topic rule matches a demand item when every group in `all` has a phrase in the item and no
+ * phrase of `none` is there. Phrases fold like lexicon forms; a trailing `*` matches any word ending.
+ */
+export interface TopicRule {
+  all: string[][];
+  none?: string[];
+}
+
+export interface DemandTopic {
+  /** Topic id from the fixtures README, e.g. "withdraw-from-annexed-regions". */
+  id: string;
+  label: string;
+  rules: TopicRule[];
+  /** When the item negates this topic ("never join NATO"), it means that topic instead. */
+  negatedTopic?: string;
+}
+
+export interface DemandRules {
+  /** Verbs that state a demand ("demanded", "called for", "insisted on"); what follows is demanded. */
+  verbCues: string[];
+  /** Nouns that name demands ("demands", "conditions"); what follows, or else what precedes, is demanded. */
+  nounCues: string[];
+  /** Modals whose subject is the one asked ("must", "has to"); the speaker is someone else. */
+  modalCues: string[];
+  /** Words that open a condition whose content is the demand ("if", "provided", "on condition that"). */
+  conditionCues: string[];
+  /** Words that open an offer or a consequence rather than a demand ("offered", "would", "then"). */
+  offerCues: string[];
+  /** Openers of a fronted clause that adds to the demand after it ("As well as X, Putin demanded Y"). */
+  additiveCues: string[];
+  /** Words that negate a topic phrase that follows them within an item ("never", "renounce*"). */
+  negations: string[];
+  topics: DemandTopic[];
+}
+
+export interface Pack {
+  schema: typeof PACK_SCHEMA;
+  /** Kebab-case pack id, e.g. "russia-ukraine". */
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  /** Languages whose text this pack annotates. */
+  languages: string[];
+  parties: Party[];
+  entries: Entry[];
+  demands?: DemandRules;
+}
+
+/** Several packs merged: what the matcher and the demand finder compile. */
+export interface Lexicon {
+  packs: { id: string; name: string; version: string }[];
+  parties: Party[];
+  entries: Entry[];
+  demands: DemandRules;
+}

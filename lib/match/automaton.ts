@@ -1,0 +1,143 @@
+/**
+ * A compiled multi-pattern matcher (Aho–Corasick over folded UTF-16 code units): one pass over the
+ * text whatever the number of patterns. Matches respect Unicode word boundaries; where patterns
+ * overlap, the longest wins.
+ */
+import { foldPhrase, isWordChar, type Folded } from './fold';
+
+export interface PatternOptions<T> {
+  /** The phrase as written; folded here. A trailing `*` lets the last word run on ("withdraw*"). */
+  phrase: string;
+  value: T;
+  /** Accept an English plural ending (-s, -es) after the phrase. */
+  plural?: boolean;
+}
+
+export interface Hit<T> {
+  /** Span in the folded text. */
+  start: number;
+  end: number;
+  value: T;
+}
+
+interface Pattern<T> {
+  length: number;
+  value: T;
+  plural: boolean;
+  prefix: boolean;
+  /** Whether the phrase starts/ends with a word character, so that side needs a word boundary. */
+  edgeStart: boolean;
+  edgeEnd: boolean;
+}
+
+export interface Automaton<T> {
+  readonly size: number;
+  /** Hits in the folded text, in text order; where they overlap, only the longest. */
+  find(folded: Folded | string): Hit<T>[];
+  /** Every hit, overlapping ones included. */
+  findAll(folded: Folded | string): Hit<T>[];
+}
+
+export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Automaton<T> {
+  const next: Map<number, number>[] = [new Map()];
+  const out: number[][] = [[]];
+  const table: Pattern<T>[] = [];
+
+  for (const p of patterns) {
+    const prefix = p.phrase.trimEnd().endsWith('*');
+    const folded = foldPhrase(prefix ? p.phrase.trimEnd().slice(0, -1) : p.phrase);
+    if (!folded) continue;
+    let node = 0;
+    for (let i = 0; i < folded.length; i++) {
+      const c = folded.charCodeAt(i);
+      let n = next[node].get(c);
+      if (n === undefined) {
+        n = next.length;
+        next.push(new Map());
+        out.push([]);
+        next[node].set(c, n);
+      }
+      node = n;
+    }
+    out[node].push(table.length);
+    table.push({
+      length: folded.length,
+      value: p.value,
+      plural: p.plural ?? false,
+      prefix,
+      edgeStart: isWordChar(folded.charCodeAt(0)),
+      edgeEnd: isWordChar(folded.charCodeAt(folded.length - 1)),
+    });
+  }
+
+  // Failure links, breadth first; each node's output also holds its failure chain's outputs.
+  const fail = new Int32Array(next.length);
+  const queue: number[] = [];
+  for (const n of next[0].values()) queue.push(n);
+  for (let qi = 0; qi < queue.length; qi++) {
+    const node = queue[qi];
+    for (const [c, child] of next[node]) {
+      let f = fail[node];
+      while (f !== 0 && !next[f].has(c)) f = fail[f];
+      const target = next[f].get(c);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      if (out[fail[child]].length) out[child] = out[child].concat(out[fail[child]]);
+      queue.push(child);
+    }
+  }
+
+  function findAll(input: Folded | string): Hit<T>[] {
+    const text = typeof input === 'string' ? input : input.text;
+    const raw: Hit<T>[] = [];
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let n = next[node].get(c);
+      while (n === undefined && node !== 0) {
+        node = fail[node];
+        n = next[node].get(c);
+      }
+      node = n ?? 0;
+      for (const pi of out[node]) {
+        const p = table[pi];
+        const start = i + 1 - p.length;
+        if (p.edgeStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+        const end = closeWord(text, i + 1, p);
+        if (end >= 0) raw.push({ start, end, value: p.value });
+      }
+    }
+    return raw;
+  }
+
+  return { size: table.length, findAll, find: (input) => selectLongest(findAll(input)) };
+}
+
+/** Where a hit ending at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
+function closeWord(text: string, end: number, p: Pattern<unknown>): number {
+  if (!p.edgeEnd || end >= text.length || !isWordChar(text.charCodeAt(end))) return end;
+  if (p.prefix) {
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    return end;
+  }
+  if (p.plural) {
+    for (const suffix of ['s', 'es']) {
+      const e = end + suffix.length;
+      if (text.startsWith(suffix, end) && (e >= text.length || !isWordChar(text.charCodeAt(e)))) return e;
+    }
+  }
+  return -1;
+}
+
+/** Longest first, then leftmost; overlapping shorter hits are dropped. Result in text order. */
+function selectLongest<T>(hits: Hit<T>[]): Hit<T>[] {
+  if (hits.length < 2) return hits;
+  const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit<T>[] = [];
+  const taken = new Set<number>();
+  outer: for (const h of byLength) {
+    for (let i = h.start; i < h.end; i++) if (taken.has(i)) continue outer;
+    for (let i = h.start; i < h.end; i++) taken.add(i);
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

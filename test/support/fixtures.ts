@@ -1,0 +1,14 @@
+/** Test data: the project's own copies of the fixtures, read from test/fixtures/. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Gold } from './score';
+
+export const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const readFixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
+
+export const SEEDS = ['seed-1', 'seed-2'].map((name) => ({
+  name,
+  path: fixturePath(`seeds/${name}.html`),
+  html: readFixture(`seeds/${name}.html`),
+  gold: JSON.parse(readFixture(`seeds/${name}.gold.json`)) as Gold,
+}));

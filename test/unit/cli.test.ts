@@ -1,0 +1,96 @@
+import { PassThrough } from 'node:stream';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../lib/cli/main';
+import { BUILTIN_PACKS } from '../../lib/lexicon/builtin';
+import { fixturePath, SEEDS } from '../support/fixtures';
+
+async function cli(args: string[], stdin = '') {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const input = PassThrough.from([stdin]);
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await run(args, { stdout, stderr, stdin: input });
+  return { code, out, err };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'framing-lens-'));
+const write = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('framing-lens analyze', () => {
+  it.each(['json', 'markdown', 'text'])('prints the analysis as %s', async (format) => {
+    const { code, out, err } = await cli(['analyze', SEEDS[1].path, '--format', format]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('Zelenskyy');
+    if (format === 'json') expect(JSON.parse(out).schema).toBe('framing-lens/analysis@1');
+  });
+
+  it('reads the page from standard input and takes --url', async () => {
+    const { code, out } = await cli(['analyze', '-', '--format', 'json', '--url', 'https://example.org/a'], SEEDS[0].html);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).url).toBe('https://example.org/a');
+  });
+
+  it('uses an extra lexicon pack', async () => {
+    const pack = structuredClone(BUILTIN_PACKS[0]) as { id: string; entries: unknown[]; demands?: unknown };
+    pack.id = 'mine';
+    delete pack.demands;
+    pack.entries = [
+      {
+        id: 'daily-ledger',
+        category: 'name',
+        concept: 'The Daily Ledger',
+        note: 'A test outlet used in the seed pages.',
+        variants: [{ form: 'Foreign Ministry', note: 'Test term.' }],
+      },
+    ];
+    const { code, out } = await cli(['analyze', SEEDS[1].path, '--format', 'json', '--lexicon', write('mine.json', JSON.stringify(pack))]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).matches.some((m: { termId: string }) => m.termId === 'daily-ledger')).toBe(true);
+  });
+
+  it.each([
+    { why: 'missing file', args: () => ['analyze', join(tmp, 'nope.html')], code: 1, err: /no such file: .*nope\.html/ },
+    { why: 'not HTML', args: () => ['analyze', write('data.json', '{"a": 1}')], code: 1, err: /is not an HTML page/ },
+    { why: 'a directory', args: () => ['analyze', tmp], code: 1, err: /is a directory/ },
+    { why: 'no page', args: () => ['analyze'], code: 2, err: /which page/ },
+    { why: 'bad format', args: () => ['analyze', SEEDS[0].path, '--format', 'pdf'], code: 2, err: /unknown format "pdf"/ },
+    { why: 'unknown option', args: () => ['analyze', SEEDS[0].path, '--colour'], code: 2, err: /colour/ },
+    { why: 'unknown command', args: () => ['summarise'], code: 2, err: /unknown command "summarise"/ },
+    {
+      why: 'invalid lexicon',
+      args: () => [
+        'analyze',
+        SEEDS[0].path,
+        '--lexicon',
+        write('bad.json', JSON.stringify({ ...(BUILTIN_PACKS[0] as object), id: 'Bad Id' }, null, 2)),
+      ],
+      code: 1,
+      err: /invalid lexicon .*bad\.json: line 3: id: "Bad Id" does not match/,
+    },
+    {
+      why: 'lexicon not JSON',
+      args: () => ['analyze', SEEDS[0].path, '--lexicon', write('bad2.json', '{ nope')],
+      code: 1,
+      err: /invalid lexicon .*line 1: not valid JSON/,
+    },
+    { why: 'no article', args: () => ['analyze', fixturePath('pages/no-article.html')], code: 3, err: /No article found/ },
+  ])('$why: one line on stderr, exit $code', async ({ args, code, err }) => {
+    const r = await cli(args());
+    expect(r.code).toBe(code);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(err);
+    expect(r.err.trim().split('\n')[0]).toMatch(/^framing-lens: /);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});

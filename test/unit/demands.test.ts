@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { compileDemandFinder } from '../../lib/demands/demands';
+import { splitSentences } from '../../lib/demands/sentences';
+import { builtinLexicon } from '../../lib/lexicon/builtin';
+
+const finder = compileDemandFinder(builtinLexicon());
+const pairs = (text: string) => finder.find(text).map((d) => `${d.party}:${d.topic}`);
+
+describe('splitSentences', () => {
+  it.each([
+    ['One. Two!  Three?', ['One.', 'Two!', 'Three?']],
+    ['This week, the U.S. and Ukraine signed a deal. Then more.', ['This week, the U.S. and Ukraine signed a deal.', 'Then more.']],
+    ['First para\n\nSecond para.', ['First para', 'Second para.']],
+    ['Это первое. Это второе.', ['Это первое.', 'Это второе.']],
+    ['', []],
+  ])('%j', (text, want) => {
+    const got = splitSentences(text);
+    expect(got.map((s) => s.text)).toEqual(want);
+    for (const s of got) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('findDemands', () => {
+  it.each([
+    { text: 'Putin demanded that Kiev never join NATO.', want: ['russia:neutrality-no-nato'] },
+    { text: 'Kyiv has insisted on joining the military alliance.', want: ['ukraine:join-nato'] },
+    { text: 'The Kremlin called for an end to Western sanctions.', want: ['russia:lift-sanctions'] },
+    {
+      text: 'Putin said that if Ukraine withdraws its forces from the four regions – Luhansk, Donetsk, Zaporizhzhia and Kherson – then he would order a halt.',
+      want: ['russia:withdraw-from-annexed-regions'],
+    },
+    {
+      text: 'Kiev’s demands for ending the war include a complete withdrawal of Russian troops, an international trial for war crimes, and reparations.',
+      want: ['ukraine:russian-withdrawal', 'ukraine:war-crimes-tribunal', 'ukraine:reparations'],
+    },
+    {
+      text: 'According to the Kremlin, Kiev’s neutral, non-nuclear status and the lifting of sanctions are necessary conditions.',
+      want: ['russia:neutrality-no-nato', 'russia:non-nuclear-status', 'russia:lift-sanctions'],
+    },
+    {
+      text: 'The Russian President outlined demands. Additionally, he called for lifting all Western sanctions.',
+      want: ['russia:lift-sanctions'],
+    },
+    { text: 'Zelensky urged allies to provide binding security guarantees.', want: ['ukraine:security-guarantees'] },
+    { text: 'Lavrov said Ukraine must stop discriminating against Russian speakers.', want: ['russia:russian-speakers-rights'] },
+    { text: '“We demand the return of all deported children,” Zelenskyy said.', want: ['ukraine:prisoner-release'] },
+    { text: 'Zelensky demanded that Russia return Ukraine to its 1991 borders.', want: ['ukraine:russian-withdrawal'] },
+    // Offers are not demands.
+    { text: 'The Kremlin is prepared to start negotiations immediately.', want: [] },
+    { text: 'Putin offered a ceasefire and talks.', want: [] },
+    { text: 'Despite these demands, Russia does not control the regions.', want: [] },
+    { text: 'Putin asserted that if Kyiv rejects his offer, it bears responsibility.', want: [] },
+    { text: 'Russian troops withdrew from Kyiv in March 2022.', want: [] },
+    { text: '', want: [] },
+  ])('$text', ({ text, want }) => {
+    expect(pairs(text).sort()).toEqual([...want].sort());
+  });
+
+  it('keeps the item, the speaker and exact offsets', () => {
+    const text = 'Earlier text. Putin demanded that Kiev never join NATO or obtain nuclear weapons.';
+    const ds = finder.find(text);
+    expect(ds.map((d) => d.text)).toEqual(['Kiev never join NATO', 'obtain nuclear weapons']);
+    for (const d of ds) {
+      expect(text.slice(d.start, d.end)).toBe(d.text);
+      expect(d).toMatchObject({
+        speaker: 'Putin',
+        cue: 'demanded',
+        sentence: 'Putin demanded that Kiev never join NATO or obtain nuclear weapons.',
+      });
+    }
+  });
+
+  it('attributes a quoted call to the speaker after the quotation', () => {
+    const [d] = finder.find('“We’re urging to turn this tragic page of history,” Putin said, addressing diplomats.');
+    expect(d).toMatchObject({ party: 'russia', speaker: 'Putin', topic: null, text: 'turn this tragic page of history' });
+  });
+});

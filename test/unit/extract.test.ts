@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../lib/cli/dom';
+import { collectParagraphs, extractArticle } from '../../lib/extract/extract';
+import { readFixture, SEEDS } from '../support/fixtures';
+
+describe('extractArticle on the seed pages', () => {
+  it.each(SEEDS)('$name: metadata as the gold says', ({ html, gold }) => {
+    const result = extractArticle(parseHtml(html));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { title, byline, siteName, lang } = result.article;
+    expect({ title, byline, siteName, lang }).toEqual(gold.article);
+    expect(result.article.publishedTime).toMatch(/^2024-06-14T/);
+  });
+
+  it.each(SEEDS)('$name: no page chrome in the body', ({ html, gold }) => {
+    const result = extractArticle(parseHtml(html));
+    if (!result.ok) throw new Error(result.message);
+    for (const chrome of gold.outside_article ?? []) expect(result.article.text).not.toContain(chrome);
+  });
+
+  it.each(SEEDS)('$name: paragraphs index the text exactly', ({ html }) => {
+    const result = extractArticle(parseHtml(html));
+    if (!result.ok) throw new Error(result.message);
+    const { text, paragraphs } = result.article;
+    expect(paragraphs.length).toBeGreaterThan(8);
+    expect(paragraphs.map((p) => text.slice(p.start, p.end)).join('\n\n')).toBe(text);
+  });
+
+  it('leaves the live document untouched', () => {
+    const doc = parseHtml(SEEDS[0].html);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('pages that are not articles', () => {
+  it.each([['pages/no-article.html'], ['pages/empty.html']])('%s: "no article found", no crash', (name) => {
+    const result = extractArticle(parseHtml(readFixture(name)));
+    expect(result).toMatchObject({ ok: false, reason: 'no-article', message: expect.stringMatching(/No article found/) });
+  });
+
+  it('extracts a Cyrillic article with its language', () => {
+    const result = extractArticle(parseHtml(readFixture('pages/cyrillic.html')));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article).toMatchObject({ lang: 'ru', siteName: 'Тестовая газета' });
+    expect(result.article.text).toContain('специальная военная операция');
+    expect(result.article.text).not.toContain('Популярное');
+  });
+});
+
+describe('collectParagraphs', () => {
+  it.each([
+    ['<p>One  <b>two</b>\n three</p><p>Four</p>', 'One two three\n\nFour'],
+    ['<div>Lead<p>Para</p>tail</div>', 'Lead\n\nPara\n\ntail'],
+    ['<p>Line<br>break</p><script>x()</script>', 'Line\nbreak'],
+    ['<ul><li>a</li><li>b</li></ul>', 'a\n\nb'],
+    ['', ''],
+  ])('%j → %j', (html, text) => {
+    const doc = parseHtml(`<body>${html}</body>`);
+    expect(collectParagraphs(doc.body).text).toBe(text);
+  });
+});
