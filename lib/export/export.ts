@@ -30,8 +30,17 @@ function sections(a: Analysis) {
 }
 
 const highlightLine = (m: Match) =>
-  `${CATEGORY_LABEL[m.category]}, ${VOICE_LABEL[m.voice]}${m.variant !== m.surface ? `, variant ${m.variant}` : ''}: ${m.variantNote}`;
-const demandLine = (d: Demand) => `${d.topicLabel ?? 'other demand'}${d.topic ? ` [${d.topic}]` : ''}: ${d.text}`;
+  [
+    `${m.concept}: ${CATEGORY_LABEL[m.category]}, ${VOICE_LABEL[m.voice]}.`,
+    m.category === 'loaded' ? m.note : `${m.variant}: ${m.variantNote}`,
+  ].join(' ');
+const demandLine = (d: Demand) => `${d.topicLabel ?? 'Other demand'}: “${d.text}”${d.speaker ? ` (${d.speaker})` : ''}`;
+/** Demands grouped by the sentence that states them, so each sentence is quoted once. */
+function bySentence(demands: Demand[]): Demand[][] {
+  const groups = new Map<number, Demand[]>();
+  for (const d of demands) groups.set(d.sentenceStart, [...(groups.get(d.sentenceStart) ?? []), d]);
+  return [...groups.values()];
+}
 const countsLine = (a: Analysis) => {
   const c = a.summary.counts;
   return `${c.name} names, ${c.region} places, ${c.loaded} loaded phrases, ${c.demands} stated demands`;
@@ -55,12 +64,14 @@ export function toMarkdown(a: Analysis): string {
   if (!parties.length) out.push('_No demands stated._', '');
   for (const p of parties) {
     out.push(`### ${md(p.label)}`, '');
-    for (const d of p.demands) out.push(`- **${md(demandLine(d))}**${d.speaker ? ` (${md(d.speaker)})` : ''}`, `  ${quote(d.sentence)}`);
-    out.push('');
+    for (const group of bySentence(p.demands)) {
+      for (const d of group) out.push(`- ${md(demandLine(d))}${d.topic ? ` \`${d.topic}\`` : ''}`);
+      out.push('', quote(group[0].sentence), '');
+    }
   }
   out.push('## Highlights', '');
   if (!highlights.length) out.push('_Nothing annotated._', '');
-  for (const m of highlights) out.push(quote(m.surface), '', `${md(highlightLine(m))}`, '');
+  for (const m of highlights) out.push(`- **${md(m.surface)}** — ${md(highlightLine(m))}`);
   return (
     out
       .join('\n')
@@ -77,7 +88,10 @@ export function toText(a: Analysis): string {
   if (!parties.length) out.push('(none)');
   for (const p of parties) {
     out.push(`${p.label}:`);
-    for (const d of p.demands) out.push(`- ${demandLine(d)}${d.speaker ? ` (${d.speaker})` : ''}`, `  "${d.sentence}"`);
+    for (const group of bySentence(p.demands)) {
+      for (const d of group) out.push(`- ${demandLine(d)}${d.topic ? ` [${d.topic}]` : ''}`);
+      out.push(`  "${group[0].sentence}"`);
+    }
   }
   out.push('', 'HIGHLIGHTS', ...(highlights.length ? highlights.map((m) => `- "${m.surface}": ${highlightLine(m)}`) : ['(none)']));
   return out.join('\n') + '\n';

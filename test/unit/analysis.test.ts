@@ -94,7 +94,7 @@ describe('export', () => {
     expect(md).toContain('- **Outlet:** Antiwar.com');
     expect(md).toContain('- **URL:** https://news.example/story');
     expect(md).toMatch(/\*\*Kyiv[^*]*:\*\* Kiev ×4/);
-    for (const m of a.matches.filter((m) => m.field === 'body')) expect(md).toContain(`> ${m.surface}`);
+    for (const m of a.matches.filter((m) => m.field === 'body')) expect(md).toContain(`- **${m.surface}** — ${m.concept}`);
     for (const d of a.demands) expect(md).toContain(d.text.replace(/([\\`*_[\]<>|])/g, '\\$1'));
     expect(md).toContain('### Ukraine');
   });
