@@ -208,13 +208,23 @@ function resolveSpeaker(cue: Hit<CueKind>, s: Sentence, mentions: Hit<PartyId>[]
   const according = mentions.find((h) => ACCORDING.test(text.slice(s.start, h.start)));
   if (according) return as(according);
   const before = mentions.filter((h) => h.end <= cue.start && !quotes.some((q) => q.start <= h.start && h.end <= q.end));
-  // "Russia says Ukraine must ...": the subject of a modal is the one asked, not the speaker.
-  if (cue.value === 'modal') return as(before[before.length - 2]);
-  return as(before[before.length - 1]);
+  // "Russia says Ukraine must ...": the subject right before a modal is the one asked, not the speaker.
+  const last = before[before.length - 1];
+  if (
+    cue.value === 'modal' &&
+    last &&
+    /^[^.;:]*?$/.test(text.slice(last.end, cue.start)) &&
+    text.slice(last.end, cue.start).trim().split(/\s+/).length <= 2
+  )
+    return as(before[before.length - 2]);
+  return as(last);
 }
 
 /** The span's enumerated items: split at commas, semicolons and coordinators, never inside a dash or bracket aside. */
 function splitItems(text: string, start: number, end: number): { text: string; start: number; end: number }[] {
+  // "guarantees before any ceasefire": what follows a time or reason clause is not demanded.
+  const clause = /\s(?:before|after|until|because|while|since)\s/iu.exec(text.slice(start, end));
+  if (clause) end = start + clause.index;
   const span = text.slice(start, end);
   const protectedRanges: [number, number][] = [];
   for (const m of span.matchAll(/\s[\u2013\u2014-]\s[^\u2013\u2014]*?(?:\s[\u2013\u2014-](?=\s)|$)|\([^)]*\)/gu))

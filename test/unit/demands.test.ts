@@ -45,6 +45,15 @@ describe('findDemands', () => {
     { text: 'Lavrov said Ukraine must stop discriminating against Russian speakers.', want: ['russia:russian-speakers-rights'] },
     { text: '“We demand the return of all deported children,” Zelenskyy said.', want: ['ukraine:prisoner-release'] },
     { text: 'Zelensky demanded that Russia return Ukraine to its 1991 borders.', want: ['ukraine:russian-withdrawal'] },
+    { text: 'Russia demands that Ukraine recognise Crimea as Russian.', want: ['russia:recognize-annexation'] },
+    {
+      text: 'Moscow has insisted on Ukraine’s neutrality and demilitarisation.',
+      want: ['russia:neutrality-no-nato', 'russia:demilitarization'],
+    },
+    { text: 'Kyiv called for a special tribunal for the crime of aggression.', want: ['ukraine:war-crimes-tribunal'] },
+    { text: 'The Kremlin said any deal must include Kyiv dropping its NATO bid.', want: ['russia:neutrality-no-nato'] },
+    { text: 'Ukraine wants binding security guarantees before any ceasefire.', want: ['ukraine:security-guarantees'] },
+    { text: 'Zelensky rejected Putin’s demands.', want: [] },
     // Offers are not demands.
     { text: 'The Kremlin is prepared to start negotiations immediately.', want: [] },
     { text: 'Putin offered a ceasefire and talks.', want: [] },
