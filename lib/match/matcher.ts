@@ -1,7 +1,7 @@
 /** The lexicon compiled once into one automaton; matching a text yields typed, voiced matches. */
 import type { Category, Entry, Lexicon, Variant } from '../lexicon/types';
 import { compileAutomaton, type Automaton } from './automaton';
-import { foldText } from './fold';
+import { foldPhrase, foldText } from './fold';
 import { findQuotations, isInside } from './quotes';
 
 export type Voice = 'author' | 'quoted';
@@ -26,7 +26,7 @@ export interface Match {
   variantNote: string;
 }
 
-type Target = { entry: Entry; variant: Variant } | null;
+type Target = { entry: Entry; variant: Variant; phrase: string } | null;
 
 export interface Matcher {
   match(text: string, field?: Field): Match[];
@@ -36,34 +36,40 @@ export interface Matcher {
 const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u;
 
 export function compileMatcher(lexicon: Pick<Lexicon, 'entries'>): Matcher {
-  const patterns = lexicon.entries.flatMap((entry) => [
-    ...entry.variants.flatMap((variant) =>
-      [variant.form, ...(variant.also ?? [])].map((phrase) => ({
-        phrase,
-        value: { entry, variant } as Target,
+  // Variants that fold alike ("NATO", "Nato") share one pattern; the text's own casing picks the variant.
+  const byPhrase = new Map<string, { phrase: string; value: Target[]; plural: boolean }>();
+  const add = (phrase: string, target: Target, plural = false) => {
+    const key = foldPhrase(phrase);
+    const known = byPhrase.get(key);
+    if (known) known.value.push(target);
+    else byPhrase.set(key, { phrase, value: [target], plural });
+  };
+  for (const entry of lexicon.entries) {
+    for (const variant of entry.variants)
+      for (const phrase of [variant.form, ...(variant.also ?? [])])
         // English plurals (referendums, orcs) come free for Latin-script forms.
-        plural: LATIN.test(phrase) && (variant.lang ?? entry.lang ?? 'en').startsWith('en'),
-      })),
-    ),
+        add(phrase, { entry, variant, phrase }, LATIN.test(phrase) && (variant.lang ?? entry.lang ?? 'en').startsWith('en'));
     // Exclusions are patterns that win by length and annotate nothing.
-    ...(entry.exclude ?? []).map((phrase) => ({ phrase, value: null as Target })),
-  ]);
-  const automaton: Automaton<Target> = compileAutomaton(patterns);
+    for (const phrase of entry.exclude ?? []) add(phrase, null);
+  }
+  const automaton: Automaton<Target[]> = compileAutomaton(byPhrase.values());
 
   function match(text: string, field: Field = 'body'): Match[] {
     const folded = foldText(text);
     const quotes = findQuotations(text);
     const matches: Match[] = [];
     for (const hit of automaton.find(folded)) {
-      if (!hit.value) continue;
-      const { entry, variant } = hit.value;
       const start = folded.start[hit.start];
       const end = folded.end[hit.end - 1];
+      const surface = text.slice(start, end);
+      const target = hit.value.find((t) => t && surface.startsWith(t.phrase)) ?? hit.value[0];
+      if (!target) continue;
+      const { entry, variant } = target;
       matches.push({
         field,
         start,
         end,
-        surface: text.slice(start, end),
+        surface,
         termId: entry.id,
         concept: entry.concept,
         variant: variant.form,

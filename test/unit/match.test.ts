@@ -122,6 +122,14 @@ describe('compileMatcher', () => {
     expect(matcher.match(text)).toEqual([]);
   });
 
+  it.each([
+    ['Nato allies met', 'Nato'],
+    ['NATO allies met', 'NATO'],
+    ['nato allies met', 'NATO'],
+  ])('%j reports the variant %j by its casing', (text, variant) => {
+    expect(compileMatcher(builtinLexicon()).match(text)[0]).toMatchObject({ termId: 'nato', variant });
+  });
+
   it('annotates Cyrillic pages with the built-in pack', () => {
     const ms = compileMatcher(builtinLexicon()).match(
       'В Киеве заявили, что специальная военная операция продолжится. У Києві — повномасштабне вторгнення.',
