@@ -11,7 +11,7 @@ import { findQuotations, type Span } from '../match/quotes';
 import { splitSentences, type Sentence } from './sentences';
 
 export interface Demand {
-  party: PartyId | null;
+  party: PartyId;
   /** The words that name the speaker ("Putin", "the Kremlin"), as written. */
   speaker: string | null;
   topic: string | null;
@@ -151,6 +151,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             quotes,
             text,
           ) ?? context;
+        // A demand nobody can be named for says nothing about who demands what.
+        if (!who) continue;
         const items = splitItems(text, span.start, span.end).map((it) => ({ ...it, topics: topicsOf(it.text) }));
         let found = items.filter((it) => it.topics.length);
         if (!found.length && span.cue.value === 'noun' && !spans.some((p) => p !== span && p.cue === span.cue)) {
@@ -163,8 +165,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         }
         const push = (start: number, end: number, topic: string | null) =>
           demands.push({
-            party: who?.party ?? null,
-            speaker: who?.speaker ?? null,
+            party: who.party,
+            speaker: who.speaker,
             topic,
             topicLabel: topic ? (topics[topicIndex.indexOf(topic)]?.label ?? null) : null,
             text: text.slice(start, end),
@@ -180,7 +182,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           const whole = trimItem(text, span.start, span.end);
           if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);
         }
-        if (who) context = who;
+        context = who;
       }
       if (!spans.length) {
         const subject = sSpeakers[0];

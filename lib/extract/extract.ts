@@ -92,14 +92,21 @@ export function collectParagraphs(root: Node): { text: string; paragraphs: Parag
   return { text: parts.join(''), paragraphs };
 }
 
+/**
+ * isProbablyReaderable misses real articles whose paragraphs are not <p> (seen on ZDF); when it says
+ * no, a parse still counts if it yields at least this much text.
+ */
+const MIN_TEXT_WHEN_UNSURE = 1000;
+
 /** Extracts the article of a document. The document itself is never modified. */
 export function extractArticle(doc: Document): Extraction {
-  if (!doc.body || !isProbablyReaderable(doc)) return NO_ARTICLE;
+  if (!doc.body) return NO_ARTICLE;
+  const readerable = isProbablyReaderable(doc);
   const clone = doc.cloneNode(true) as Document;
   const parsed = new Readability(clone, { serializer: (el: Node) => el }).parse();
   if (!parsed?.content) return NO_ARTICLE;
   const { text, paragraphs } = collectParagraphs(parsed.content);
-  if (!text) return NO_ARTICLE;
+  if (!text || (!readerable && text.length < MIN_TEXT_WHEN_UNSURE)) return NO_ARTICLE;
   const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() || null;
   return {
     ok: true,

@@ -28,7 +28,7 @@ export interface LoadedUse {
 }
 
 export interface PartyDemands {
-  party: PartyId | null;
+  party: PartyId;
   label: string;
   /** Indexes into the analysis' demands. */
   demands: number[];
@@ -95,11 +95,11 @@ export function summarize(matches: readonly Match[], demands: readonly Demand[],
   });
 
   const labels = new Map(lexicon.parties.map((p) => [p.id, p.label]));
-  const byParty = new Map<PartyId | null, PartyDemands>();
+  const byParty = new Map<PartyId, PartyDemands>();
   demands.forEach((d, i) => {
     let group = byParty.get(d.party);
     if (!group) {
-      group = { party: d.party, label: d.party ? (labels.get(d.party) ?? d.party) : 'Unattributed', demands: [], topics: [] };
+      group = { party: d.party, label: labels.get(d.party) ?? d.party, demands: [], topics: [] };
       byParty.set(d.party, group);
     }
     group.demands.push(i);

@@ -42,6 +42,14 @@ describe('pages that are not articles', () => {
     expect(result).toMatchObject({ ok: false, reason: 'no-article', message: expect.stringMatching(/No article found/) });
   });
 
+  it('keeps a long article whose paragraphs are not <p> elements', () => {
+    const para = 'The talks in Istanbul lasted three hours and ended without a joint statement, officials said afterwards. ';
+    const html = `<html lang="en"><body><nav>Home</nav><div class="story">${Array.from({ length: 6 }, () => `<div>${para.repeat(3)}</div>`).join('')}</div></body></html>`;
+    const result = extractArticle(parseHtml(html));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.text.length).toBeGreaterThan(1000);
+  });
+
   it('extracts a Cyrillic article with its language', () => {
     const result = extractArticle(parseHtml(readFixture('pages/cyrillic.html')));
     if (!result.ok) throw new Error(result.message);
