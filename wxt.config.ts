@@ -1,7 +1,26 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * `npm run build:e2e`: the store build plus access to local test hosts, annotated on load, so tests
+ * (ours and outside checks) need no toolbar click. Built into its own folder, never over the store build.
+ */
+const E2E = process.env.FRAMING_LENS_E2E === '1';
+const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: { name: 'Framing Lens', permissions: ['activeTab', 'scripting'] },
+  outDirTemplate: `${E2E ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
+  manifest: () => ({
+    name: 'Framing Lens',
+    description: 'Shows how a news article frames its story: contested spellings, loaded phrases, and who demands what.',
+    permissions: ['activeTab', 'scripting', 'contextMenus'],
+    commands: {
+      'show-framing': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Show framing on this page' },
+    },
+    ...(E2E && {
+      host_permissions: E2E_HOSTS,
+      content_scripts: [{ matches: E2E_HOSTS, js: ['content-scripts/content.js'], run_at: 'document_idle' }],
+    }),
+  }),
 });

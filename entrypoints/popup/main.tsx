@@ -1,10 +1,52 @@
+import '@/components/summary.css';
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Summary } from '@/components/Summary';
+import { exportAnalysis, type ExportFormat } from '@/lib/export/export';
+import { sendToTab, type PageState } from '@/lib/messaging';
+import { annotateTab } from '@/lib/tabs';
+
+/** The tab to read: `?tab=ID` when given (tests, the side panel), else the active tab. */
+async function targetTab(): Promise<number | undefined> {
+  const given = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(given) && given > 0) return given;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
 
 function Popup() {
+  const [tabId, setTabId] = useState<number>();
+  const [state, setState] = useState<PageState | 'loading'>('loading');
+  const [copied, setCopied] = useState<string | null>(null);
+
+  useEffect(() => {
+    targetTab()
+      .then(async (id) => {
+        if (id === undefined) throw new Error('No tab to read.');
+        setTabId(id);
+        setState(await annotateTab(id));
+      })
+      .catch((e: unknown) => setState({ status: 'error', url: '', message: e instanceof Error ? e.message : String(e) }));
+  }, []);
+
+  const copy = async (format: ExportFormat) => {
+    if (state === 'loading' || state.status !== 'ready') return;
+    const text = exportAnalysis(state.analysis, format);
+    await navigator.clipboard.writeText(text);
+    const n = state.analysis.matches.filter((m) => m.field === 'body').length;
+    setCopied(
+      `Copied ${n} highlights and ${state.analysis.demands.length} demands as ${format === 'text' ? 'plain text' : format === 'json' ? 'JSON' : 'Markdown'}.`,
+    );
+  };
+
   return (
-    <main style={{ font: '14px system-ui, sans-serif', padding: '12px', width: '280px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Framing Lens</h1>
-      <p style={{ margin: 0 }}>Shows how a news article frames its story: contested spellings, loaded phrases, and who demands what.</p>
+    <main>
+      <Summary
+        state={state}
+        copied={copied}
+        onCopy={(f) => void copy(f)}
+        onReveal={(t) => tabId !== undefined && void sendToTab(tabId, 'reveal', t)}
+      />
     </main>
   );
 }

@@ -3,13 +3,9 @@
  * structure. The text built here is what every offset in an analysis indexes.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { collectText, type Paragraph } from './text';
 
-export interface Paragraph {
-  start: number;
-  end: number;
-  /** The block element it came from: "p", "h2", "li", "blockquote", ... */
-  tag: string;
-}
+export type { Paragraph };
 
 export interface Article {
   title: string;
@@ -31,67 +27,6 @@ const NO_ARTICLE: Extraction = {
   message: 'No article found on this page: it does not look like a news story (too little continuous text).',
 };
 
-const BLOCKS = new Set(
-  'address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
-);
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'textarea', 'iframe', 'object']);
-
-/** Blocks of text in document order; `<br>` becomes a line break inside its paragraph. */
-export function collectParagraphs(root: Node): { text: string; paragraphs: Paragraph[] } {
-  const parts: string[] = [];
-  const paragraphs: Paragraph[] = [];
-  let length = 0;
-  let buffer = '';
-  let tag = 'p';
-
-  const flush = () => {
-    const text = buffer
-      .replace(/ +/g, ' ')
-      .replace(/ ?\n ?/g, '\n')
-      .replace(/\n{2,}/g, '\n')
-      .trim();
-    buffer = '';
-    if (!text) return;
-    if (parts.length) {
-      parts.push('\n\n');
-      length += 2;
-    }
-    paragraphs.push({ start: length, end: length + text.length, tag });
-    parts.push(text);
-    length += text.length;
-  };
-
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) {
-      // Source line breaks are spaces; only <br> breaks a line.
-      buffer += (node.nodeValue ?? '').replace(/[\t\n\r\f ]+/g, ' ');
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const name = (node as Element).localName;
-    if (SKIPPED.has(name)) return;
-    if (name === 'br') {
-      buffer += '\n';
-      return;
-    }
-    const block = BLOCKS.has(name);
-    if (block) {
-      flush();
-      tag = name;
-    }
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) {
-      flush();
-      tag = 'p';
-    }
-  };
-  walk(root);
-  flush();
-  return { text: parts.join(''), paragraphs };
-}
-
 /**
  * isProbablyReaderable misses real articles whose paragraphs are not <p> (seen on ZDF); when it says
  * no, a parse still counts if it yields at least this much text.
@@ -105,7 +40,7 @@ export function extractArticle(doc: Document): Extraction {
   const clone = doc.cloneNode(true) as Document;
   const parsed = new Readability(clone, { serializer: (el: Node) => el }).parse();
   if (!parsed?.content) return NO_ARTICLE;
-  const { text, paragraphs } = collectParagraphs(parsed.content);
+  const { text, paragraphs } = collectText(parsed.content);
   if (!text || (!readerable && text.length < MIN_TEXT_WHEN_UNSURE)) return NO_ARTICLE;
   const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() || null;
   return {

@@ -62,10 +62,16 @@ export function summarize(matches: readonly Match[], demands: readonly Demand[],
     const used = [...groupBy(ms, (m) => m.variant)]
       .map(([variant, vs]) => ({ variant, count: vs.length, note: vs[0].variantNote, lang: vs[0].variantLang }))
       .sort((a, b) => b.count - a.count);
+    // Alternatives the outlet had in its own script and language: Kyiv for Kiev, not Kiew.
     const alternatives = entry.variants
-      .filter((v) => !used.some((u) => u.variant === v.form) && used.some((u) => sameScript(u.variant, v.form)))
+      .filter((v) => !used.some((u) => u.variant === v.form))
+      .filter((v) =>
+        used.some((u) => sameScript(u.variant, v.form) && (!u.lang || !(v.lang ?? entry.lang) || u.lang === (v.lang ?? entry.lang))),
+      )
       .map((v) => ({ variant: v.form, note: v.note, lang: v.lang ?? entry.lang }));
-    spellings.push({ termId, concept: entry.concept, category: entry.category, used, alternatives });
+    // A spelling is a choice only where another form was at hand, or the article itself mixes forms.
+    if (alternatives.length || used.length > 1)
+      spellings.push({ termId, concept: entry.concept, category: entry.category, used, alternatives });
   }
 
   const loaded: Summary['loaded'] = { author: [], quoted: [] };

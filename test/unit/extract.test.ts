@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../lib/cli/dom';
-import { collectParagraphs, extractArticle } from '../../lib/extract/extract';
+import { extractArticle } from '../../lib/extract/extract';
+import { collectText } from '../../lib/extract/text';
 import { readFixture, SEEDS } from '../support/fixtures';
 
 describe('extractArticle on the seed pages', () => {
@@ -59,7 +60,7 @@ describe('pages that are not articles', () => {
   });
 });
 
-describe('collectParagraphs', () => {
+describe('collectText', () => {
   it.each([
     ['<p>One  <b>two</b>\n three</p><p>Four</p>', 'One two three\n\nFour'],
     ['<div>Lead<p>Para</p>tail</div>', 'Lead\n\nPara\n\ntail'],
@@ -68,6 +69,6 @@ describe('collectParagraphs', () => {
     ['', ''],
   ])('%j → %j', (html, text) => {
     const doc = parseHtml(`<body>${html}</body>`);
-    expect(collectParagraphs(doc.body).text).toBe(text);
+    expect(collectText(doc.body).text).toBe(text);
   });
 });

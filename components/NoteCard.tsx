@@ -1,0 +1,61 @@
+import type { Demand } from '../lib/demands/demands';
+import type { Entry } from '../lib/lexicon/types';
+import type { Match } from '../lib/match/matcher';
+import { CATEGORY_SINGULAR, VOICE_LABELS } from './labels';
+
+export interface NoteCardProps {
+  match: Match;
+  entry: Entry | undefined;
+  /** The demand this term is part of, if any, with its party's name. */
+  demand?: { demand: Demand; partyLabel: string };
+  position: { top: number; left: number };
+  onClose(): void;
+}
+
+/** The note on one annotated term: what it is, which variant, whose voice, and the alternatives. */
+export function NoteCard({ match, entry, demand, position, onClose }: NoteCardProps) {
+  const alternatives = entry?.variants.filter((v) => v.form !== match.variant) ?? [];
+  return (
+    <div
+      class={`card card-${match.category}`}
+      role="dialog"
+      aria-label={`${CATEGORY_SINGULAR[match.category]}: ${match.surface}`}
+      style={{ top: `${position.top}px`, left: `${position.left}px` }}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <header>
+        <span class="category">{CATEGORY_SINGULAR[match.category]}</span>
+        <span class="voice">{VOICE_LABELS[match.voice]}</span>
+        <button class="close" type="button" aria-label="Close note" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <h2 class="term">{match.surface}</h2>
+      <p class="concept">{match.concept}</p>
+      <p class="variant">
+        <strong>{match.variant}</strong>: {match.variantNote}
+      </p>
+      <p class="note">{match.note}</p>
+      {entry?.presumes && (
+        <p class="presumes">
+          <strong>Presumes:</strong> {entry.presumes}
+        </p>
+      )}
+      {entry?.neutral && (
+        <p class="neutral">
+          <strong>Neutral wording:</strong> {entry.neutral}
+        </p>
+      )}
+      {alternatives.length > 0 && (
+        <p class="alternatives">
+          <strong>Other forms:</strong> {alternatives.map((v) => v.form).join(', ')}
+        </p>
+      )}
+      {demand && (
+        <p class="demand">
+          <strong>Demand by {demand.partyLabel}:</strong> {demand.demand.topicLabel ?? 'other'}
+        </p>
+      )}
+    </div>
+  );
+}

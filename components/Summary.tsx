@@ -1,0 +1,150 @@
+import type { PageState } from '../lib/messaging';
+import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/export';
+import { CATEGORY_LABELS, VOICE_LABELS } from './labels';
+
+export interface SummaryProps {
+  state: PageState | 'loading';
+  onReveal(target: { kind: 'demand' | 'match'; index: number }): void;
+  onCopy(format: ExportFormat): void;
+  /** What the last copy did, for the confirmation line. */
+  copied: string | null;
+}
+
+const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', text: 'Plain text', json: 'JSON' };
+
+/** The article's framing, for the popup and the side panel alike. */
+export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
+  if (state === 'loading') return <p class="status">Reading the page…</p>;
+  if (state.status === 'no-article')
+    return (
+      <section class="status" role="status">
+        <h2>No article found on this page</h2>
+        <p>
+          Framing Lens reads news articles. Open an article page and try again; front pages, search results and forms have no article to
+          read.
+        </p>
+      </section>
+    );
+  if (state.status === 'error')
+    return (
+      <section class="status" role="alert">
+        <h2>This page could not be read</h2>
+        <p>{state.message}</p>
+      </section>
+    );
+
+  const { analysis } = state;
+  const { article, summary } = analysis;
+  const date = article.publishedTime ? new Date(article.publishedTime) : null;
+  return (
+    <div class="summary">
+      <header class="article">
+        <h1>{article.title}</h1>
+        <p class="meta">
+          {[article.siteName, article.byline, date && !Number.isNaN(date.valueOf()) ? date.toLocaleDateString() : null]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      </header>
+
+      <section aria-labelledby="fl-counts">
+        <h2 id="fl-counts">Annotations</h2>
+        <ul class="counts">
+          {(['name', 'region', 'loaded'] as const).map((c) => (
+            <li class={`count-${c}`}>
+              {CATEGORY_LABELS[c]} <strong>{summary.counts[c]}</strong>
+            </li>
+          ))}
+          <li>
+            Demands <strong>{summary.counts.demands}</strong>
+          </li>
+        </ul>
+        {state.unplaced > 0 && <p class="unplaced">{state.unplaced} annotations could not be placed on the page.</p>}
+      </section>
+
+      <section aria-labelledby="fl-spellings">
+        <h2 id="fl-spellings">Spelling choices</h2>
+        {summary.spellings.length ? (
+          <ul class="spellings">
+            {summary.spellings.map((s) => {
+              const first = analysis.matches.findIndex((m) => m.termId === s.termId && m.field === 'body');
+              return (
+                <li>
+                  <button type="button" class="link" disabled={first < 0} onClick={() => onReveal({ kind: 'match', index: first })}>
+                    {s.used.map((u) => `${u.variant} ×${u.count}`).join(', ')}
+                  </button>{' '}
+                  <span class="concept">{s.concept}</span>
+                  <span class="note">{s.used[0].note}</span>
+                  {s.alternatives.length > 0 && <span class="alt">Alternatives: {s.alternatives.map((a) => a.variant).join(', ')}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p class="empty">No contested spellings.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="fl-loaded">
+        <h2 id="fl-loaded">Loaded phrases</h2>
+        {(['author', 'quoted'] as const).map((voice) => (
+          <div class={`voice voice-${voice}`}>
+            <h3>{VOICE_LABELS[voice]}</h3>
+            {summary.loaded[voice].length ? (
+              <ul>
+                {summary.loaded[voice].map((u) => (
+                  <li>
+                    <button type="button" class="link" onClick={() => onReveal({ kind: 'match', index: u.matches[0] })}>
+                      “{u.surfaces[0]}”{u.count > 1 ? ` ×${u.count}` : ''}
+                    </button>
+                    {u.presumes && <span class="note">Presumes: {u.presumes}</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="empty">None.</p>
+            )}
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="fl-demands">
+        <h2 id="fl-demands">Stated demands</h2>
+        {summary.demands.length ? (
+          summary.demands.map((p) => (
+            <div class="party">
+              <h3>{p.label}</h3>
+              <ul>
+                {p.demands.map((i) => {
+                  const d = analysis.demands[i];
+                  return (
+                    <li>
+                      <button type="button" class="link demand" onClick={() => onReveal({ kind: 'demand', index: i })}>
+                        <strong>{d.topicLabel ?? 'Other demand'}</strong>: {d.text}
+                      </button>
+                      <span class="sentence">{d.sentence}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))
+        ) : (
+          <p class="empty">No demands stated.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="fl-export" class="export">
+        <h2 id="fl-export">Copy highlights</h2>
+        {EXPORT_FORMATS.map((f) => (
+          <button type="button" onClick={() => onCopy(f)}>
+            {FORMAT_LABELS[f]}
+          </button>
+        ))}
+        <p class="copied" role="status">
+          {copied}
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * The page side: analyse, anchor, paint, and keep it so while the page lives. Holds the page's state
+ * for the popup and side panel. DOM work is here; the analysis is lib/'s.
+ */
+import { analyzeDocument, compileEngine, type Engine } from '@/lib/analysis/analyze';
+import { anchorSpans } from '@/lib/anchor/anchor';
+import { builtinLexicon } from '@/lib/lexicon/builtin';
+import type { Category } from '@/lib/lexicon/types';
+import type { PageState } from '@/lib/messaging';
+import { clearAll, hitTest, mark, paint, toRange, type Painted } from '@/lib/paint/paint';
+
+export interface View {
+  /** Redraws the overlay for the current state. */
+  update(): void;
+}
+
+export interface Annotator {
+  state: PageState | null;
+  painted: (Painted | null)[];
+  hidden: Set<Category>;
+  legendVisible: boolean;
+  card: { index: number; position: { top: number; left: number } } | null;
+  unplaced: number;
+  engine: Engine;
+  annotate(): PageState;
+  reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
+  openCard(index: number | null): void;
+  step(direction: 1 | -1): void;
+  toggle(category: Category): void;
+  attach(view: View): void;
+}
+
+const FLASH_MS = 1600;
+export const UI_TAG = 'framing-lens-ui';
+/** Quiet time after the page's last DOM change before re-anchoring: one pass per burst of changes. */
+const SETTLE_MS = 400;
+
+export function createAnnotator(): Annotator {
+  let view: View | null = null;
+  /** The page text last annotated: a DOM change that leaves it alone needs no new pass. */
+  let annotatedText = '';
+  let focused = -1;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const self: Annotator = {
+    state: null,
+    painted: [],
+    hidden: new Set(),
+    legendVisible: true,
+    card: null,
+    unplaced: 0,
+    engine: compileEngine(builtinLexicon()),
+
+    annotate() {
+      const url = location.href;
+      annotatedText = document.body?.textContent ?? '';
+      let state: PageState;
+      try {
+        const result = analyzeDocument(document, self.engine, url);
+        if (!result.ok) {
+          clearAll();
+          self.painted = [];
+          state = { status: 'no-article', url, message: result.message };
+        } else {
+          const { analysis } = result;
+          const bodyMatches = analysis.matches.map((m) => (m.field === 'body' ? m : null));
+          const spans = bodyMatches.map((m) => m ?? { start: 0, end: 0 });
+          const anchoring = anchorSpans(document.body, analysis.article, spans);
+          self.painted = paint(
+            document,
+            analysis.matches.map((m, i) => ({ category: m.category, init: bodyMatches[i] ? anchoring.ranges[i] : null })),
+            self.hidden,
+          );
+          const placed = self.painted.filter(Boolean).length;
+          self.unplaced = bodyMatches.filter(Boolean).length - placed;
+          state = { status: 'ready', analysis, url, placed, unplaced: self.unplaced };
+        }
+      } catch (e) {
+        // Our own failure: reported to our console and the popup, never thrown into the page.
+        console.error('[Framing Lens]', e);
+        state = { status: 'error', url, message: e instanceof Error ? e.message : String(e) };
+      }
+      self.state = state;
+      self.card = null;
+      focused = -1;
+      view?.update();
+      return state;
+    },
+
+    reveal(target) {
+      const state = self.state;
+      if (state?.status !== 'ready') return false;
+      const { analysis } = state;
+      let range: Range | null = null;
+      if (target.kind === 'match') {
+        const p = self.painted[target.index];
+        if (p) range = toRange(document, p.range);
+        if (p) self.openCard(target.index);
+      } else {
+        const d = analysis.demands[target.index];
+        if (!d) return false;
+        const [init] = anchorSpans(document.body, analysis.article, [{ start: d.sentenceStart, end: d.sentenceEnd }]).ranges;
+        if (init) {
+          range = document.createRange();
+          range.setStart(init.startContainer, init.startOffset);
+          range.setEnd(init.endContainer, init.endOffset);
+        }
+      }
+      if (!range) return false;
+      const rect = range.getBoundingClientRect();
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+      mark('flash', new StaticRange(range));
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => mark('flash', null), FLASH_MS);
+      return true;
+    },
+
+    openCard(index) {
+      const p = index === null ? null : self.painted[index];
+      if (!p || index === null) {
+        self.card = null;
+        mark('focus', null);
+      } else {
+        const rect = toRange(document, p.range).getBoundingClientRect();
+        const width = Math.min(360, window.innerWidth - 24);
+        const below = rect.bottom + 8;
+        self.card = {
+          index,
+          position: {
+            top: below + 240 > window.innerHeight && rect.top > 260 ? Math.max(8, rect.top - 8 - 240) : below,
+            left: Math.max(12, Math.min(rect.left, window.innerWidth - width - 12)),
+          },
+        };
+        focused = index;
+        mark('focus', p.range);
+      }
+      view?.update();
+    },
+
+    step(direction) {
+      const order = self.painted.map((p, i) => (p && !self.hidden.has(p.category) ? i : -1)).filter((i) => i >= 0);
+      if (!order.length) return;
+      const at = order.indexOf(focused);
+      const next = order[(at + direction + order.length) % order.length] ?? order[0];
+      self.reveal({ kind: 'match', index: next });
+    },
+
+    toggle(category) {
+      if (self.hidden.has(category)) self.hidden.delete(category);
+      else self.hidden.add(category);
+      if (self.state?.status === 'ready') {
+        const { matches } = self.state.analysis;
+        paint(
+          document,
+          self.painted.map((p, i) => ({
+            category: matches[i].category,
+            init: p
+              ? {
+                  startContainer: p.range.startContainer,
+                  startOffset: p.range.startOffset,
+                  endContainer: p.range.endContainer,
+                  endOffset: p.range.endOffset,
+                }
+              : null,
+          })),
+          self.hidden,
+        );
+      }
+      view?.update();
+    },
+
+    attach(v) {
+      view = v;
+    },
+  };
+
+  // Living pages: re-render, load more, navigate in place. StaticRanges don't follow DOM changes, so
+  // once the page settles the article is read and anchored again.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
+  new MutationObserver((records) => {
+    if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      if ((document.body?.textContent ?? '') !== annotatedText) self.annotate();
+    }, SETTLE_MS);
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+  document.addEventListener('click', (e) => {
+    if (!self.painted.length || e.composedPath().some((n) => n instanceof HTMLElement && n.localName === UI_TAG)) return;
+    const hit = hitTest(document, e.clientX, e.clientY, self.painted);
+    if (hit !== null && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
+    else if (self.card) self.openCard(null);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && self.card) self.openCard(null);
+    else if (e.altKey && e.shiftKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
+      e.preventDefault();
+      self.step(e.code === 'KeyN' ? 1 : -1);
+    }
+  });
+  return self;
+}

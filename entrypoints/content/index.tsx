@@ -1,0 +1,84 @@
+import overlayCss from '@/components/overlay.css?inline';
+import { render } from 'preact';
+import { Overlay } from '@/components/Overlay';
+import { serve, sendToBackground, type ContentProtocol } from '@/lib/messaging';
+import { createAnnotator, UI_TAG, type Annotator } from './annotator';
+
+declare global {
+  interface Window {
+    /** Set once per page in the isolated world, so a second injection reuses the first. */
+    __framingLens?: Annotator;
+  }
+}
+
+export default defineContentScript({
+  // Injected on demand (activeTab + scripting); the e2e build also lists it in the manifest.
+  matches: [],
+  registration: 'runtime',
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const existing = window.__framingLens;
+    if (existing) {
+      report(existing);
+      return;
+    }
+    const annotator = (window.__framingLens = createAnnotator());
+    serve<ContentProtocol>({
+      annotate: () => report(annotator),
+      getState: () => annotator.state,
+      reveal: (target) => annotator.reveal(target),
+    });
+
+    const container = mountShadowUi(overlayCss);
+    const update = () => {
+      const state = annotator.state;
+      if (state?.status !== 'ready') return render(null, container);
+      const lexicon = annotator.engine.lexicon;
+      render(
+        <Overlay
+          analysis={state.analysis}
+          entries={new Map(lexicon.entries.map((e) => [e.id, e]))}
+          partyLabels={new Map(lexicon.parties.map((p) => [p.id, p.label]))}
+          hidden={annotator.hidden}
+          legendVisible={annotator.legendVisible}
+          unplaced={annotator.unplaced}
+          card={annotator.card}
+          onToggle={(c) => annotator.toggle(c)}
+          onHideLegend={() => {
+            annotator.legendVisible = false;
+            update();
+          }}
+          onCloseCard={() => annotator.openCard(null)}
+        />,
+        container,
+      );
+    };
+    annotator.attach({ update });
+    ctx.onInvalidated(() => container.getRootNode() instanceof ShadowRoot && (container.getRootNode() as ShadowRoot).host.remove());
+    report(annotator);
+  },
+});
+
+/**
+ * Our own shadow root, styled by a constructed stylesheet: unlike a <style> element it works under a
+ * page's strict CSP, and the page's CSS cannot reach in.
+ */
+function mountShadowUi(css: string): HTMLElement {
+  const host = document.createElement(UI_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  shadow.adoptedStyleSheets = [sheet];
+  const container = document.createElement('div');
+  shadow.append(container);
+  document.documentElement.append(host);
+  return container;
+}
+
+function report(annotator: Annotator) {
+  const state = annotator.annotate();
+  sendToBackground('pageAnnotated', state).catch(() => {
+    // No listener (e.g. the background is restarting): the badge catches up on the next run.
+  });
+  return state;
+}

@@ -1,0 +1,97 @@
+/**
+ * Anchoring: article text offsets → places in the live page. The article's paragraphs are found, in
+ * order, in the live page's own text (collected the same way), so offsets map to text nodes exactly
+ * and only inside the article, never in the page chrome that repeats the same words.
+ */
+import type { Article } from '../extract/extract';
+import { collectText, type TextMap } from '../extract/text';
+
+/** What a StaticRange is made from. */
+export interface RangeInit {
+  startContainer: Node;
+  startOffset: number;
+  endContainer: Node;
+  endOffset: number;
+}
+
+export interface Anchoring {
+  /** Per requested span, its range in the live page, or null when it can't be placed. */
+  ranges: (RangeInit | null)[];
+  /** The element that holds every placed paragraph: the article in the live page. */
+  root: Element | null;
+  /** Article paragraphs that could not be found in the page. */
+  unplaced: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export function anchorSpans(body: Element, article: Pick<Article, 'text' | 'paragraphs'>, spans: readonly Span[]): Anchoring {
+  const live = collectText(body, { map: true });
+  const map = live.map!;
+  // Live offset of each article paragraph, searched in order so the article's own copy is found.
+  const at: (number | null)[] = [];
+  let cursor = 0;
+  let unplaced = 0;
+  for (const p of article.paragraphs) {
+    const found = live.text.indexOf(article.text.slice(p.start, p.end), cursor);
+    if (found < 0) {
+      at.push(null);
+      unplaced++;
+    } else {
+      at.push(found);
+      cursor = found + (p.end - p.start);
+    }
+  }
+
+  const toLive = (offset: number): number | null => {
+    const k = paragraphAt(article.paragraphs, offset);
+    const start = k < 0 ? null : at[k];
+    return start === null ? null : start + offset - article.paragraphs[k].start;
+  };
+
+  const ranges = spans.map((s) => {
+    const a = toLive(s.start);
+    const b = toLive(s.end - 1);
+    if (a === null || b === null || map.node[a] < 0 || map.node[b] < 0) return null;
+    return {
+      startContainer: map.nodes[map.node[a]],
+      startOffset: map.offset[a],
+      endContainer: map.nodes[map.node[b]],
+      endOffset: map.offset[b] + 1,
+    };
+  });
+
+  const placed = at.map((start, k) =>
+    start === null ? null : nodeAt(map, start, article.paragraphs[k].end - article.paragraphs[k].start),
+  );
+  return { ranges, root: commonAncestor(placed.filter((n): n is Node => n !== null)), unplaced };
+}
+
+/** The paragraph holding an article offset (binary search); -1 between paragraphs. */
+function paragraphAt(paragraphs: Article['paragraphs'], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < paragraphs[mid].start) hi = mid - 1;
+    else if (offset >= paragraphs[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The first text node of a placed paragraph. */
+function nodeAt(map: TextMap, start: number, length: number): Node | null {
+  for (let i = start; i < start + length; i++) if (map.node[i] >= 0) return map.nodes[map.node[i]];
+  return null;
+}
+
+function commonAncestor(nodes: Node[]): Element | null {
+  if (!nodes.length) return null;
+  let ancestor: Node | null = nodes[0].parentNode;
+  for (const n of nodes.slice(1)) while (ancestor && !ancestor.contains(n)) ancestor = ancestor.parentNode;
+  return ancestor && ancestor.nodeType === 1 ? (ancestor as Element) : null;
+}

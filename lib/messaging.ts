@@ -1,0 +1,67 @@
+/**
+ * The one protocol between the extension's parts. Every message is named here with its argument and
+ * reply types; handlers only accept messages from this extension itself.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { Analysis } from './analysis/analyze';
+
+/** What the content script knows about its page. */
+export type PageState =
+  | { status: 'ready'; analysis: Analysis; url: string; placed: number; unplaced: number }
+  | { status: 'no-article'; url: string; message: string }
+  | { status: 'error'; url: string; message: string };
+
+/** Messages to a tab's content script. */
+export interface ContentProtocol {
+  /** Annotate the page (again) and report. */
+  annotate(): PageState;
+  /** The last state, without new work. */
+  getState(): PageState | null;
+  /** Scroll to a demand's sentence or a match and flash it. */
+  reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
+}
+
+/** Messages to the background. */
+export interface BackgroundProtocol {
+  /** A tab's page was annotated: update its badge and any open side panel. */
+  pageAnnotated(state: PageState): void;
+}
+
+type Envelope = { protocol: 'framing-lens'; name: string; arg: unknown };
+type Handlers<P> = {
+  [K in keyof P]: P[K] extends (...a: infer A) => infer R ? (arg: A[0], sender: Browser.runtime.MessageSender) => R | Promise<R> : never;
+};
+type Arg<F> = F extends (arg: infer A) => unknown ? A : undefined;
+type Reply<F> = F extends (...a: never[]) => infer R ? R : never;
+
+const isEnvelope = (m: unknown): m is Envelope =>
+  typeof m === 'object' && m !== null && (m as Envelope).protocol === 'framing-lens' && typeof (m as Envelope).name === 'string';
+
+export function sendToTab<K extends keyof ContentProtocol>(
+  tabId: number,
+  name: K,
+  ...arg: Arg<ContentProtocol[K]> extends undefined ? [] : [Arg<ContentProtocol[K]>]
+): Promise<Reply<ContentProtocol[K]>> {
+  return browser.tabs.sendMessage(tabId, { protocol: 'framing-lens', name, arg: arg[0] } satisfies Envelope) as Promise<
+    Reply<ContentProtocol[K]>
+  >;
+}
+
+export function sendToBackground<K extends keyof BackgroundProtocol>(
+  name: K,
+  arg: Arg<BackgroundProtocol[K]>,
+): Promise<Reply<BackgroundProtocol[K]>> {
+  return browser.runtime.sendMessage({ protocol: 'framing-lens', name, arg } satisfies Envelope) as Promise<Reply<BackgroundProtocol[K]>>;
+}
+
+/** Serves a protocol. Messages from anything but this extension, or of unknown names, are ignored. */
+export function serve<P extends object>(handlers: Handlers<P>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
+    const handler = (handlers as Record<string, ((arg: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined>)[message.name];
+    if (!handler) return undefined;
+    return Promise.resolve(handler(message.arg, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,111 @@
+/**
+ * Painting with the CSS Custom Highlight API: one highlight per category, StaticRanges only (no DOM
+ * change, no cost to the page's later DOM updates), styles through an adopted stylesheet.
+ */
+import type { RangeInit } from '../anchor/anchor';
+import type { Category } from '../lexicon/types';
+
+export const HIGHLIGHT_PREFIX = 'framing-lens-';
+export type Layer = Category | 'focus' | 'flash';
+export const highlightName = (layer: Layer) => `${HIGHLIGHT_PREFIX}${layer}`;
+
+/**
+ * Okabe–Ito colours, told apart by line style too (solid, dotted, wavy) so no reader depends on hue;
+ * translucent tints read on light and dark pages alike.
+ */
+const RULES = `
+::highlight(${highlightName('name')}) { background-color: rgb(0 114 178 / 0.16); text-decoration: underline solid rgb(0 114 178) 2px; text-underline-offset: 3px; }
+::highlight(${highlightName('region')}) { background-color: rgb(0 158 115 / 0.16); text-decoration: underline dotted rgb(0 158 115) 2px; text-underline-offset: 3px; }
+::highlight(${highlightName('loaded')}) { background-color: rgb(230 159 0 / 0.28); text-decoration: underline wavy rgb(213 94 0) 1.5px; text-underline-offset: 3px; }
+::highlight(${highlightName('focus')}) { background-color: rgb(204 121 167 / 0.45); }
+::highlight(${highlightName('flash')}) { background-color: rgb(240 228 66 / 0.75); color: black; }
+`;
+
+let sheet: CSSStyleSheet | null = null;
+
+function installStyles(doc: Document): void {
+  if (sheet && doc.adoptedStyleSheets.includes(sheet)) return;
+  const view = doc.defaultView!;
+  sheet ??= new view.CSSStyleSheet();
+  sheet.replaceSync(RULES);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
+
+export interface Painted {
+  category: Category;
+  range: StaticRange;
+}
+
+/** Paints ranges by category; returns the StaticRanges in the order given (null where unplaced). */
+export function paint(
+  doc: Document,
+  items: { category: Category; init: RangeInit | null }[],
+  hidden: ReadonlySet<Category> = new Set(),
+): (Painted | null)[] {
+  installStyles(doc);
+  const view = doc.defaultView! as Window & typeof globalThis;
+  const layers = new Map<Category, StaticRange[]>();
+  const painted = items.map(({ category, init }) => {
+    if (!init) return null;
+    const range = new view.StaticRange(init);
+    if (!hidden.has(category)) layers.set(category, [...(layers.get(category) ?? []), range]);
+    return { category, range };
+  });
+  for (const category of ['name', 'region', 'loaded'] as const) {
+    const ranges = layers.get(category) ?? [];
+    if (ranges.length) CSS.highlights.set(highlightName(category), new view.Highlight(...ranges));
+    else CSS.highlights.delete(highlightName(category));
+  }
+  return painted;
+}
+
+/** A one-range layer (the focused annotation, a flashed sentence); null clears it. */
+export function mark(layer: 'focus' | 'flash', range: StaticRange | null): void {
+  if (range) CSS.highlights.set(highlightName(layer), new Highlight(range));
+  else CSS.highlights.delete(highlightName(layer));
+}
+
+export function clearAll(): void {
+  for (const layer of ['name', 'region', 'loaded', 'focus', 'flash'] as const) CSS.highlights.delete(highlightName(layer));
+}
+
+/** The index of the painted range under a point, if any. */
+export function hitTest(doc: Document, x: number, y: number, painted: readonly (Painted | null)[]): number | null {
+  const caret = caretAt(doc, x, y);
+  if (!caret) return null;
+  const probe = doc.createRange();
+  for (let i = 0; i < painted.length; i++) {
+    const p = painted[i];
+    if (!p) continue;
+    const r = p.range;
+    probe.setStart(r.startContainer, r.startOffset);
+    probe.setEnd(r.endContainer, r.endOffset);
+    if (probe.comparePoint(caret.node, caret.offset) === 0) {
+      // A caret at a range's edge may come from a point beside it: the box decides.
+      const rect = probe.getBoundingClientRect();
+      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return i;
+    }
+  }
+  return null;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/** A live-DOM Range for measuring or scrolling to a painted StaticRange. */
+export function toRange(doc: Document, r: StaticRange): Range {
+  const range = doc.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
+}

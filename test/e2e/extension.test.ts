@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+import { SEEDS } from '../support/fixtures';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+}, 60_000);
+afterAll(async () => h?.close());
+
+/** What the page's highlight registry holds: per Framing Lens highlight, each range's text and where it sits. */
+function readHighlights(page: Page) {
+  return page.evaluate(() => {
+    const out: { name: string; text: string; inArticle: boolean; inChrome: boolean }[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('framing-lens-')) return;
+      highlight.forEach((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const el = r.startContainer.parentElement!;
+        out.push({
+          name,
+          text: range.toString(),
+          inArticle: !!el.closest('article'),
+          inChrome: !!el.closest('nav, aside, .comments, footer'),
+        });
+      });
+    });
+    return out;
+  });
+}
+
+describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
+  let page: Page;
+  let original: string;
+  beforeAll(async () => {
+    page = await h.open(`seeds/${name}.html`);
+    original = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return new DOMParser().parseFromString(html, 'text/html').querySelector('article')!.innerHTML;
+    });
+  }, 60_000);
+
+  it('paints the gold terms, inside the article only, without touching its DOM', async () => {
+    const highlights = await readHighlights(page);
+    expect(highlights.length).toBeGreaterThan(10);
+    expect(highlights.filter((x) => !x.inArticle || x.inChrome)).toEqual([]);
+    for (const term of gold.terms) {
+      const hits = highlights.filter(
+        (x) => x.name === `framing-lens-${term.category}` && x.text.toLowerCase().includes(term.surface.toLowerCase()),
+      );
+      expect(hits.length, term.surface).toBeGreaterThanOrEqual(term.count);
+    }
+    expect(await page.evaluate(() => document.querySelector('article')!.innerHTML)).toBe(original);
+    expect(
+      await page.evaluate(() =>
+        [...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(framing-lens-'))),
+      ),
+    ).toBe(true);
+  });
+
+  it('opens a note card on click and on the keyboard, and closes it with Esc', async () => {
+    const point = await page.evaluate((surface) => {
+      // Body paragraphs only: the headline is not annotated on the page.
+      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT, (n) =>
+        n.parentElement!.closest('h1') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      );
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.nodeValue!.indexOf(surface);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + surface.length);
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    }, gold.spellings![0].used);
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const card = page.locator('framing-lens-ui [role="dialog"]');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getAttribute('aria-label')).toBe(`Place: ${gold.spellings![0].used}`);
+    expect(await card.textContent()).toMatch(/Russian|Ukrainian/);
+    await h.screenshot(page, `${name}-note-card`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => card.count()).toBe(1);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await expect.poll(() => card.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it('shows spellings and demands by party in the popup; a demand scrolls to its sentence', async () => {
+    const popup = await h.popup(page);
+    const text = await popup.locator('.summary').textContent();
+    expect(text).toContain(gold.article.title);
+    expect(text).toContain(`${gold.spellings![0].used} ×`);
+    for (const party of new Set(gold.demands!.map((d) => d.party))) expect(text).toContain(party === 'russia' ? 'Russia' : 'Ukraine');
+    await h.screenshot(popup, `${name}-popup`);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.locator('button.demand').last().click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('framing-lens-flash'))).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('copies the Markdown with every highlight and demand', async () => {
+    const popup = await h.popup(page);
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.getByRole('button', { name: 'Markdown' }).click();
+    await expect.poll(() => popup.locator('.copied').textContent()).toMatch(/^Copied \d+ highlights and \d+ demands as Markdown\.$/);
+    const md = await popup.evaluate(() => navigator.clipboard.readText());
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(md).toMatch(new RegExp(`^# Framing: ${esc(gold.article.title)}`));
+    for (const term of gold.terms) expect(md, term.surface).toMatch(new RegExp(`^- \\*\\*[^*\\n]*${esc(term.surface)}`, 'mi'));
+    for (const d of gold.demands!) expect(md).toContain(`\`${d.topic}\``);
+    await popup.close();
+  });
+});
+
+describe('other pages', () => {
+  it('a page with no article says so in the popup', async () => {
+    const page = await h.open('pages/no-article.html');
+    const popup = await h.popup(page);
+    expect(await popup.locator('h2').first().textContent()).toBe('No article found on this page');
+    expect(await readHighlights(page)).toEqual([]);
+    await h.screenshot(popup, 'no-article-popup');
+  });
+
+  it('a page that re-renders its article is annotated again', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.base}/pages/rerender.html`);
+    const covered = async () => {
+      const texts = (await readHighlights(page)).map((x) => x.text);
+      return ['Kremlin', 'Peskov', 'Zelenskyy', 'so-called referendums'].filter((w) => texts.some((t) => t.includes(w)));
+    };
+    await expect.poll(covered, { timeout: 10_000 }).toEqual(['Kremlin', 'Peskov', 'Zelenskyy', 'so-called referendums']);
+    const popup = await h.popup(page);
+    expect(await popup.locator('h1').textContent()).toBe('Kremlin sets out terms');
+    expect(await popup.locator('.summary').textContent()).toMatch(/Ukraine.*withdraw/);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * End-to-end harness: the built e2e extension loaded in Debian's Chromium (playwright-core), fixture
+ * pages served on 127.0.0.1. One browser per test file.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const EXTENSION = join(ROOT, '.output/e2e-chrome-mv3');
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+const FIXTURES = join(ROOT, 'test/fixtures');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  base: string;
+  /** Opens a fixture page and waits until Framing Lens has reported on it. */
+  open(path: string): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  popup(page: Page): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+function serve(): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(FIXTURES, path);
+    if (!file.startsWith(FIXTURES) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  );
+}
+
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no e2e build at ${EXTENSION}: run npm run build:e2e`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { server, base } = await serve();
+  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  const harness: Harness = {
+    context,
+    worker,
+    extensionId,
+    base,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(`${base}/${path}`);
+      // The e2e build annotates on load; its legend, or the no-article state, says it is done.
+      await page.waitForFunction(() => document.querySelector('framing-lens-ui') !== null, undefined, { timeout: 15_000 });
+      await page.waitForTimeout(200);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      return worker.evaluate(async (u) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+        return (await api.tabs.query({ url: u }))[0].id!;
+      }, url);
+    },
+    async popup(page) {
+      const tabId = await harness.tabIdOf(page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('.summary, .status:not(:empty) h2', { timeout: 15_000 });
+      return popup;
+    },
+    async screenshot(page, name) {
+      const file = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}

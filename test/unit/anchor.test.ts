@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { compileEngine } from '../../lib/analysis/analyze';
+import { analyzeDocument } from '../../lib/analysis/analyze';
+import { anchorSpans, type RangeInit } from '../../lib/anchor/anchor';
+import { parseHtml } from '../../lib/cli/dom';
+import { builtinLexicon } from '../../lib/lexicon/builtin';
+import { SEEDS } from '../support/fixtures';
+
+const engine = compileEngine(builtinLexicon());
+const textOf = (doc: Document, r: RangeInit) => {
+  const range = doc.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
+};
+
+describe('anchorSpans', () => {
+  it.each(SEEDS)('$name: every body match lands on its own words, inside the article only', ({ html }) => {
+    const doc = parseHtml(html);
+    const result = analyzeDocument(doc, engine);
+    if (!result.ok) throw new Error(result.message);
+    const { article, matches, demands } = result.analysis;
+    const body = matches.filter((m) => m.field === 'body');
+    const anchoring = anchorSpans(doc.body, article, [...body, ...demands]);
+    expect(anchoring.unplaced).toBe(0);
+    expect(anchoring.root?.localName).toBe('article');
+    body.forEach((m, i) => {
+      const r = anchoring.ranges[i];
+      expect(r, m.surface).not.toBeNull();
+      expect(textOf(doc, r!)).toBe(m.surface);
+      expect(anchoring.root!.contains(r!.startContainer)).toBe(true);
+    });
+    demands.forEach((d, i) => expect(textOf(doc, anchoring.ranges[body.length + i]!)).toBe(d.text));
+  });
+
+  it('spans inline markup and collapsed whitespace', () => {
+    const doc = parseHtml('<body><nav>Kiev</nav><article><p>The   <b>Kiev</b>\n <i>re</i>gime said.</p></article></body>');
+    const article = { text: 'The Kiev regime said.', paragraphs: [{ start: 0, end: 21, tag: 'p' }] };
+    const { ranges } = anchorSpans(doc.body, article, [{ start: 4, end: 15 }]);
+    expect(textOf(doc, ranges[0]!)).toBe('Kiev\n regime');
+  });
+
+  it('reports paragraphs it cannot place instead of guessing', () => {
+    const doc = parseHtml('<body><p>Something else entirely.</p></body>');
+    const article = { text: 'Kiev said.', paragraphs: [{ start: 0, end: 10, tag: 'p' }] };
+    expect(anchorSpans(doc.body, article, [{ start: 0, end: 4 }])).toMatchObject({ ranges: [null], unplaced: 1, root: null });
+  });
+});
