@@ -39,7 +39,7 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     page = await h.open(`seeds/${name}.html`);
     original = await page.evaluate(async () => {
       const html = await (await fetch(location.href)).text();
-      return new DOMParser().parseFromString(html, 'text/html').querySelector('article')!.innerHTML;
+      return new XMLSerializer().serializeToString(new DOMParser().parseFromString(html, 'text/html').querySelector('article')!);
     });
   }, 60_000);
 
@@ -53,7 +53,7 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
       );
       expect(hits.length, term.surface).toBeGreaterThanOrEqual(term.count);
     }
-    expect(await page.evaluate(() => document.querySelector('article')!.innerHTML)).toBe(original);
+    expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.querySelector('article')!))).toBe(original);
     expect(
       await page.evaluate(() =>
         [...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(framing-lens-'))),
