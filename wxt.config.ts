@@ -14,7 +14,9 @@ export default defineConfig({
   manifest: () => ({
     name: 'Framing Lens',
     description: 'Shows how a news article frames its story: contested spellings, loaded phrases, and who demands what.',
-    permissions: ['activeTab', 'scripting', 'contextMenus'],
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
+    // Asked for one site at a time, when the user turns "always on" on for it.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'show-framing': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Show framing on this page' },
     },

@@ -1,5 +1,7 @@
 import { serve, type BackgroundProtocol } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
+import { syncAlwaysOn } from '@/lib/always-on';
+import { alwaysOnItem } from '@/lib/storage';
 
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
@@ -14,6 +16,10 @@ export default defineBackground(() => {
       void browser.action.setBadgeBackgroundColor({ tabId, color: state.status === 'error' ? '#b00020' : '#0072b2' });
     },
   });
+
+  void syncAlwaysOn();
+  alwaysOnItem.watch(() => void syncAlwaysOn());
+  browser.permissions.onRemoved.addListener(() => void syncAlwaysOn());
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'show-framing', title: 'Show framing', contexts: ['page', 'selection'] });

@@ -2,9 +2,8 @@
  * The page side: analyse, anchor, paint, and keep it so while the page lives. Holds the page's state
  * for the popup and side panel. DOM work is here; the analysis is lib/'s.
  */
-import { analyzeDocument, compileEngine, type Engine } from '@/lib/analysis/analyze';
+import { analyzeDocument, type Engine } from '@/lib/analysis/analyze';
 import { anchorSpans } from '@/lib/anchor/anchor';
-import { builtinLexicon } from '@/lib/lexicon/builtin';
 import type { Category } from '@/lib/lexicon/types';
 import type { PageState } from '@/lib/messaging';
 import { clearAll, hitTest, mark, paint, toRange, type Painted } from '@/lib/paint/paint';
@@ -35,7 +34,7 @@ export const UI_TAG = 'framing-lens-ui';
 /** Quiet time after the page's last DOM change before re-anchoring: one pass per burst of changes. */
 const SETTLE_MS = 400;
 
-export function createAnnotator(): Annotator {
+export function createAnnotator(engine: Engine, hidden: Iterable<Category> = []): Annotator {
   let view: View | null = null;
   /** The page text last annotated: a DOM change that leaves it alone needs no new pass. */
   let annotatedText = '';
@@ -45,11 +44,11 @@ export function createAnnotator(): Annotator {
   const self: Annotator = {
     state: null,
     painted: [],
-    hidden: new Set(),
+    hidden: new Set(hidden),
     legendVisible: true,
     card: null,
     unplaced: 0,
-    engine: compileEngine(builtinLexicon()),
+    engine,
 
     annotate() {
       const url = location.href;

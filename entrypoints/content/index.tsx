@@ -2,12 +2,15 @@ import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { Overlay } from '@/components/Overlay';
 import { serve, sendToBackground, type ContentProtocol } from '@/lib/messaging';
+import { compileEngine, type Engine } from '@/lib/analysis/analyze';
+import { builtinLexicon } from '@/lib/lexicon/builtin';
+import { settingsItem, userPackItem } from '@/lib/storage';
 import { createAnnotator, UI_TAG, type Annotator } from './annotator';
 
 declare global {
   interface Window {
     /** Set once per page in the isolated world, so a second injection reuses the first. */
-    __framingLens?: Annotator;
+    __framingLens?: Promise<Annotator>;
   }
 }
 
@@ -17,17 +20,25 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const existing = window.__framingLens;
-    if (existing) {
-      report(existing);
+    if (window.__framingLens) {
+      report(await window.__framingLens);
       return;
     }
-    const annotator = (window.__framingLens = createAnnotator());
+    let ready!: (a: Annotator) => void;
+    window.__framingLens = new Promise<Annotator>((r) => (ready = r));
+    const annotator = createAnnotator(await loadEngine(), (await settingsItem.getValue()).hiddenCategories);
     serve<ContentProtocol>({
       annotate: () => report(annotator),
       getState: () => annotator.state,
       reveal: (target) => annotator.reveal(target),
     });
+    // Options changed the lexicon: the page is read again with it.
+    const relex = async () => {
+      annotator.engine = await loadEngine();
+      if (annotator.state) report(annotator);
+    };
+    userPackItem.watch(relex);
+    settingsItem.watch(relex);
 
     const container = mountShadowUi(overlayCss);
     const update = () => {
@@ -56,8 +67,14 @@ export default defineContentScript({
     annotator.attach({ update });
     ctx.onInvalidated(() => container.getRootNode() instanceof ShadowRoot && (container.getRootNode() as ShadowRoot).host.remove());
     report(annotator);
+    ready(annotator);
   },
 });
+
+async function loadEngine(): Promise<Engine> {
+  const [settings, userPack] = await Promise.all([settingsItem.getValue(), userPackItem.getValue()]);
+  return compileEngine(builtinLexicon({ disabledPacks: settings.disabledPacks, extra: userPack ? [userPack] : [] }));
+}
 
 /**
  * Our own shadow root, styled by a constructed stylesheet: unlike a <style> element it works under a

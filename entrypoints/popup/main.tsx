@@ -5,6 +5,8 @@ import { Summary } from '@/components/Summary';
 import { exportAnalysis, type ExportFormat } from '@/lib/export/export';
 import { sendToTab, type PageState } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
+import { disableAlwaysOn, enableAlwaysOn } from '@/lib/always-on';
+import { alwaysOnItem } from '@/lib/storage';
 
 /** The tab to read: `?tab=ID` when given (tests, the side panel), else the active tab. */
 async function targetTab(): Promise<number | undefined> {
@@ -39,6 +41,7 @@ function Popup() {
     );
   };
 
+  const origin = state !== 'loading' && /^https?:/.test(state.url) ? new URL(state.url).origin : null;
   return (
     <main>
       <Summary
@@ -47,7 +50,36 @@ function Popup() {
         onCopy={(f) => void copy(f)}
         onReveal={(t) => tabId !== undefined && void sendToTab(tabId, 'reveal', t)}
       />
+      <footer class="popup-footer">
+        {origin && <AlwaysOn origin={origin} />}
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
     </main>
+  );
+}
+
+/** "Always on" for the page's site: asks for that one site's permission when turned on. */
+function AlwaysOn({ origin }: { origin: string }) {
+  const [on, setOn] = useState<boolean>();
+  useEffect(() => {
+    void alwaysOnItem.getValue().then((sites) => setOn(sites.includes(origin)));
+  }, [origin]);
+  if (on === undefined) return null;
+  return (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={async (e) => {
+          const want = e.currentTarget.checked;
+          if (want) setOn(await enableAlwaysOn(origin));
+          else await disableAlwaysOn(origin).then(() => setOn(false));
+        }}
+      />{' '}
+      Always on for {new URL(origin).host}
+    </label>
   );
 }
 

@@ -88,7 +88,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
   if (!looksLikeHtml(html)) throw new UserError(`${page} is not an HTML page`);
   url ??= null;
 
-  const engine = compileEngine(builtinLexicon(extra));
+  const engine = compileEngine(builtinLexicon({ extra }));
   const result = analyzeDocument(parseHtml(html, url ?? undefined), engine, url);
   if (!result.ok) {
     io.stderr.write(`framing-lens: ${page}: ${result.message}\n`);

@@ -15,6 +15,8 @@ export function loadPacks(packs: readonly unknown[]): Pack[] {
   });
 }
 
-export function builtinLexicon(extra: readonly Pack[] = []): Lexicon {
-  return mergePacks([...loadPacks(BUILTIN_PACKS), ...extra]);
+/** The lexicon in force: the built-in packs not switched off, then extra packs (the user's terms), which win by id. */
+export function builtinLexicon(options: { extra?: readonly Pack[]; disabledPacks?: readonly string[] } = {}): Lexicon {
+  const builtin = loadPacks(BUILTIN_PACKS).filter((p) => !options.disabledPacks?.includes(p.id));
+  return mergePacks([...builtin, ...(options.extra ?? [])]);
 }

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+let options: Page;
+beforeAll(async () => {
+  h = await launch();
+  options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.waitForSelector('h1');
+}, 60_000);
+afterAll(async () => h?.close());
+
+const storedUserPack = () =>
+  h.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await api.storage.local.get('userPack')).userPack ?? null;
+  });
+
+describe('options', () => {
+  it('validates a new term as you type, then adds it; the next annotation uses it', async () => {
+    await options.selectOption('#term-category', 'loaded');
+    await options.fill('#term-concept', 'nonstarter');
+    await options.getByRole('button', { name: 'Add term' }).click();
+    await expect.poll(() => options.locator('#term-note-error').textContent()).toBe('must not be empty');
+    expect(await storedUserPack()).toBeNull();
+
+    await options.fill('#term-note', 'Dismissive verdict on a proposal, used by the outlet in its own voice.');
+    await options.fill('#term-presumes', 'That the proposal cannot be negotiated at all.');
+    await options.fill('#term-neutral', 'rejected');
+    await options.fill('#variant-0-form', 'nonstarter');
+    await options.fill('#variant-0-note', 'English word for a proposal with no chance.');
+    await options.getByRole('button', { name: 'Add term' }).click();
+    await expect.poll(() => options.locator('.term-list li').count()).toBe(1);
+    expect(await storedUserPack()).toMatchObject({ id: 'my-terms', entries: [{ id: 'my-nonstarter', category: 'loaded' }] });
+    await h.screenshot(options, 'options');
+
+    const page = await h.open('seeds/seed-2.html');
+    const loaded = await page.evaluate(() => {
+      const out: string[] = [];
+      CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      });
+      return out;
+    });
+    expect(loaded).toContain('nonstarter');
+  });
+
+  it('rejects an invalid lexicon import with the line, entry and field, and keeps the current lexicon', async () => {
+    const before = await storedUserPack();
+    const bad = JSON.stringify(
+      {
+        ...(before as object),
+        entries: [{ id: 'bad-term', category: 'loaded', concept: 'x', note: 'A note long enough.', variants: [{ form: '', note: 'n' }] }],
+      },
+      null,
+      2,
+    );
+    await options.setInputFiles('#import', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    const message = options.locator('.message.error');
+    await expect.poll(() => message.textContent()).toMatch(/broken\.json was not imported:/);
+    expect(await message.textContent()).toMatch(/line \d+: entries\[0\]\.variants\[0\]\.form \(id "bad-term"\): must not be empty/);
+    expect(await storedUserPack()).toEqual(before);
+
+    await options.setInputFiles('#import', { name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ "schema": ') });
+    await expect.poll(() => message.textContent()).toMatch(/not-json\.json was not imported:line 1: not valid JSON/);
+    expect(await storedUserPack()).toEqual(before);
+    await h.screenshot(options, 'options-import-error');
+  });
+});
