@@ -11,10 +11,10 @@ const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   outDirTemplate: `${E2E ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
-  manifest: () => ({
+  manifest: ({ browser }) => ({
     name: 'Framing Lens',
     description: 'Shows how a news article frames its story: contested spellings, loaded phrases, and who demands what.',
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage'],
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for one site at a time, when the user turns "always on" on for it.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {

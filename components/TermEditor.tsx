@@ -164,9 +164,7 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
         <button type="button" onClick={() => set({ variants: [...draft.variants, { form: '', also: '', note: '' }] })}>
           Add another form
         </button>
-        <button type="submit">
-          Add term
-        </button>
+        <button type="submit">Add term</button>
         {touched && errors.length > 0 && (
           <p class="error" role="alert">
             {errors.length} field{errors.length > 1 ? 's need' : ' needs'} attention.

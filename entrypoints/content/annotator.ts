@@ -34,7 +34,7 @@ export const UI_TAG = 'framing-lens-ui';
 /** Quiet time after the page's last DOM change before re-anchoring: one pass per burst of changes. */
 const SETTLE_MS = 400;
 
-export function createAnnotator(engine: Engine, hidden: Iterable<Category> = []): Annotator {
+export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAnnotated: (state: PageState) => void): Annotator {
   let view: View | null = null;
   /** The page text last annotated: a DOM change that leaves it alone needs no new pass. */
   let annotatedText = '';
@@ -83,6 +83,7 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category> = [])
       self.card = null;
       focused = -1;
       view?.update();
+      onAnnotated(state);
       return state;
     },
 

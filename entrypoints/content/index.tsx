@@ -1,7 +1,7 @@
 import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { Overlay } from '@/components/Overlay';
-import { serve, sendToBackground, type ContentProtocol } from '@/lib/messaging';
+import { serve, sendToBackground, type ContentProtocol, type PageState } from '@/lib/messaging';
 import { compileEngine, type Engine } from '@/lib/analysis/analyze';
 import { builtinLexicon } from '@/lib/lexicon/builtin';
 import { settingsItem, userPackItem } from '@/lib/storage';
@@ -21,21 +21,21 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (window.__framingLens) {
-      report(await window.__framingLens);
+      (await window.__framingLens).annotate();
       return;
     }
     let ready!: (a: Annotator) => void;
     window.__framingLens = new Promise<Annotator>((r) => (ready = r));
-    const annotator = createAnnotator(await loadEngine(), (await settingsItem.getValue()).hiddenCategories);
+    const annotator = createAnnotator(await loadEngine(), (await settingsItem.getValue()).hiddenCategories, announce);
     serve<ContentProtocol>({
-      annotate: () => report(annotator),
+      annotate: () => annotator.annotate(),
       getState: () => annotator.state,
       reveal: (target) => annotator.reveal(target),
     });
     // Options changed the lexicon: the page is read again with it.
     const relex = async () => {
       annotator.engine = await loadEngine();
-      if (annotator.state) report(annotator);
+      if (annotator.state) annotator.annotate();
     };
     userPackItem.watch(relex);
     settingsItem.watch(relex);
@@ -66,7 +66,7 @@ export default defineContentScript({
     };
     annotator.attach({ update });
     ctx.onInvalidated(() => container.getRootNode() instanceof ShadowRoot && (container.getRootNode() as ShadowRoot).host.remove());
-    report(annotator);
+    annotator.annotate();
     ready(annotator);
   },
 });
@@ -92,10 +92,9 @@ function mountShadowUi(css: string): HTMLElement {
   return container;
 }
 
-function report(annotator: Annotator) {
-  const state = annotator.annotate();
+/** Tells the background (badge) and any open side panel about a new state of the page. */
+function announce(state: PageState) {
   sendToBackground('pageAnnotated', state).catch(() => {
     // No listener (e.g. the background is restarting): the badge catches up on the next run.
   });
-  return state;
 }

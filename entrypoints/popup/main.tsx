@@ -2,7 +2,7 @@ import '@/components/summary.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Summary } from '@/components/Summary';
-import { exportAnalysis, type ExportFormat } from '@/lib/export/export';
+import { copyAnalysis, type ExportFormat } from '@/lib/export/export';
 import { sendToTab, type PageState } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
 import { disableAlwaysOn, enableAlwaysOn } from '@/lib/always-on';
@@ -32,13 +32,8 @@ function Popup() {
   }, []);
 
   const copy = async (format: ExportFormat) => {
-    if (state === 'loading' || state.status !== 'ready') return;
-    const text = exportAnalysis(state.analysis, format);
-    await navigator.clipboard.writeText(text);
-    const n = state.analysis.matches.filter((m) => m.field === 'body').length;
-    setCopied(
-      `Copied ${n} highlights and ${state.analysis.demands.length} demands as ${format === 'text' ? 'plain text' : format === 'json' ? 'JSON' : 'Markdown'}.`,
-    );
+    if (state !== 'loading' && state.status === 'ready')
+      setCopied(await copyAnalysis(state.analysis, format, (t) => navigator.clipboard.writeText(t)));
   };
 
   const origin = state !== 'loading' && /^https?:/.test(state.url) ? new URL(state.url).origin : null;

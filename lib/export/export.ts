@@ -104,3 +104,12 @@ export function toJson(a: Analysis): string {
 export function exportAnalysis(a: Analysis, format: ExportFormat): string {
   return format === 'markdown' ? toMarkdown(a) : format === 'text' ? toText(a) : toJson(a);
 }
+
+const FORMAT_NAMES: Record<ExportFormat, string> = { markdown: 'Markdown', text: 'plain text', json: 'JSON' };
+
+/** Writes an export to the clipboard (given as a function) and says what was copied. */
+export async function copyAnalysis(a: Analysis, format: ExportFormat, write: (text: string) => Promise<void>): Promise<string> {
+  await write(exportAnalysis(a, format));
+  const highlights = a.matches.filter((m) => m.field === 'body').length;
+  return `Copied ${highlights} highlights and ${a.demands.length} demands as ${FORMAT_NAMES[format]}.`;
+}
