@@ -12,14 +12,19 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   outDirTemplate: `${E2E ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
   manifest: ({ browser }) => ({
-    name: 'Framing Lens',
-    description: 'Shows how a news article frames its story: contested spellings, loaded phrases, and who demands what.',
+    // From public/_locales/*/messages.json, in the browser's language.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for one site at a time, when the user turns "always on" on for it.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
-      'show-framing': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Show framing on this page' },
+      'show-framing': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_show_framing__' },
     },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'framing-lens@framing-lens.org', data_collection_permissions: { required: ['none'] } } },
+    }),
     ...(E2E && {
       host_permissions: E2E_HOSTS,
       content_scripts: [{ matches: E2E_HOSTS, js: ['content-scripts/content.js'], run_at: 'document_idle' }],

@@ -1,5 +1,6 @@
 import type { Category } from '../lib/lexicon/types';
-import { CATEGORY_LABELS } from './labels';
+import { t } from '../lib/i18n';
+import { categoryLabel } from './labels';
 
 export interface LegendProps {
   counts: Record<Category, number>;
@@ -12,15 +13,15 @@ export interface LegendProps {
 /** Counts per category, each a toggle for its highlights. */
 export function Legend({ counts, hidden, unplaced, onToggle, onHide }: LegendProps) {
   return (
-    <section class="legend" aria-label="Framing Lens annotations">
-      <span class="title">Framing Lens</span>
+    <section class="legend" aria-label={t('legend_label')}>
+      <span class="title">{t('ext_name')}</span>
       {(['name', 'region', 'loaded'] as const).map((c) => (
         <button type="button" class={`toggle swatch-${c}`} aria-pressed={!hidden.has(c)} onClick={() => onToggle(c)}>
-          {CATEGORY_LABELS[c]} <span class="count">{counts[c]}</span>
+          {categoryLabel(c)} <span class="count">{counts[c]}</span>
         </button>
       ))}
-      {unplaced > 0 && <span class="unplaced">{unplaced} not placed</span>}
-      <button type="button" class="hide" aria-label="Hide the legend" onClick={onHide}>
+      {unplaced > 0 && <span class="unplaced">{t('legend_unplaced', unplaced)}</span>}
+      <button type="button" class="hide" aria-label={t('legend_hide')} onClick={onHide}>
         ×
       </button>
     </section>

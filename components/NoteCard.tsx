@@ -1,7 +1,8 @@
 import type { Demand } from '../lib/demands/demands';
 import type { Entry } from '../lib/lexicon/types';
 import type { Match } from '../lib/match/matcher';
-import { CATEGORY_SINGULAR, VOICE_LABELS } from './labels';
+import { t } from '../lib/i18n';
+import { categorySingular, voiceLabel } from './labels';
 
 export interface NoteCardProps {
   match: Match;
@@ -19,14 +20,14 @@ export function NoteCard({ match, entry, demand, position, onClose }: NoteCardPr
     <div
       class={`card card-${match.category}`}
       role="dialog"
-      aria-label={`${CATEGORY_SINGULAR[match.category]}: ${match.surface}`}
+      aria-label={t('note_card_label', categorySingular(match.category), match.surface)}
       style={{ top: `${position.top}px`, left: `${position.left}px` }}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <header>
-        <span class="category">{CATEGORY_SINGULAR[match.category]}</span>
-        <span class="voice">{VOICE_LABELS[match.voice]}</span>
-        <button class="close" type="button" aria-label="Close note" onClick={onClose}>
+        <span class="category">{categorySingular(match.category)}</span>
+        <span class="voice">{voiceLabel(match.voice)}</span>
+        <button class="close" type="button" aria-label={t('note_close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -38,22 +39,22 @@ export function NoteCard({ match, entry, demand, position, onClose }: NoteCardPr
       <p class="note">{match.note}</p>
       {entry?.presumes && (
         <p class="presumes">
-          <strong>Presumes:</strong> {entry.presumes}
+          <strong>{t('note_presumes')}</strong> {entry.presumes}
         </p>
       )}
       {entry?.neutral && (
         <p class="neutral">
-          <strong>Neutral wording:</strong> {entry.neutral}
+          <strong>{t('note_neutral')}</strong> {entry.neutral}
         </p>
       )}
       {alternatives.length > 0 && (
         <p class="alternatives">
-          <strong>Other forms:</strong> {alternatives.map((v) => v.form).join(', ')}
+          <strong>{t('note_other_forms')}</strong> {alternatives.map((v) => v.form).join(', ')}
         </p>
       )}
       {demand && (
         <p class="demand">
-          <strong>Demand by {demand.partyLabel}:</strong> {demand.demand.topicLabel ?? 'other'}
+          <strong>{t('note_demand_by', demand.partyLabel)}</strong> {demand.demand.topicLabel ?? t('note_demand_other')}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { PageState } from '../lib/messaging';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/export';
-import { CATEGORY_LABELS, VOICE_LABELS } from './labels';
+import { t } from '../lib/i18n';
+import { categoryLabel, exportFormatLabel, voiceLabel } from './labels';
 
 export interface SummaryProps {
   state: PageState | 'loading';
@@ -10,25 +11,20 @@ export interface SummaryProps {
   copied: string | null;
 }
 
-const FORMAT_LABELS: Record<ExportFormat, string> = { markdown: 'Markdown', text: 'Plain text', json: 'JSON' };
-
 /** The article's framing, for the popup and the side panel alike. */
 export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
-  if (state === 'loading') return <p class="status">Reading the page…</p>;
+  if (state === 'loading') return <p class="status">{t('summary_loading')}</p>;
   if (state.status === 'no-article')
     return (
       <section class="status" role="status">
-        <h2>No article found on this page</h2>
-        <p>
-          Framing Lens reads news articles. Open an article page and try again; front pages, search results and forms have no article to
-          read.
-        </p>
+        <h2>{t('summary_no_article_title')}</h2>
+        <p>{t('summary_no_article_body')}</p>
       </section>
     );
   if (state.status === 'error')
     return (
       <section class="status" role="alert">
-        <h2>This page could not be read</h2>
+        <h2>{t('summary_error_title')}</h2>
         <p>{state.message}</p>
       </section>
     );
@@ -48,22 +44,22 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
       </header>
 
       <section aria-labelledby="fl-counts">
-        <h2 id="fl-counts">Annotations</h2>
+        <h2 id="fl-counts">{t('summary_annotations')}</h2>
         <ul class="counts">
           {(['name', 'region', 'loaded'] as const).map((c) => (
             <li class={`count-${c}`}>
-              {CATEGORY_LABELS[c]} <strong>{summary.counts[c]}</strong>
+              {categoryLabel(c)} <strong>{summary.counts[c]}</strong>
             </li>
           ))}
           <li>
-            Demands <strong>{summary.counts.demands}</strong>
+            {t('summary_demands_count')} <strong>{summary.counts.demands}</strong>
           </li>
         </ul>
-        {state.unplaced > 0 && <p class="unplaced">{state.unplaced} annotations could not be placed on the page.</p>}
+        {state.unplaced > 0 && <p class="unplaced">{t('summary_unplaced', state.unplaced)}</p>}
       </section>
 
       <section aria-labelledby="fl-spellings">
-        <h2 id="fl-spellings">Spelling choices</h2>
+        <h2 id="fl-spellings">{t('summary_spellings')}</h2>
         {summary.spellings.length ? (
           <ul class="spellings">
             {summary.spellings.map((s) => {
@@ -75,41 +71,44 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
                   </button>{' '}
                   <span class="concept">{s.concept}</span>
                   <span class="note">{s.used[0].note}</span>
-                  {s.alternatives.length > 0 && <span class="alt">Alternatives: {s.alternatives.map((a) => a.variant).join(', ')}</span>}
+                  {s.alternatives.length > 0 && (
+                    <span class="alt">{t('summary_alternatives', s.alternatives.map((a) => a.variant).join(', '))}</span>
+                  )}
                 </li>
               );
             })}
           </ul>
         ) : (
-          <p class="empty">No contested spellings.</p>
+          <p class="empty">{t('summary_no_spellings')}</p>
         )}
       </section>
 
       <section aria-labelledby="fl-loaded">
-        <h2 id="fl-loaded">Loaded phrases</h2>
+        <h2 id="fl-loaded">{t('summary_loaded')}</h2>
         {(['author', 'quoted'] as const).map((voice) => (
           <div class={`voice voice-${voice}`}>
-            <h3>{VOICE_LABELS[voice]}</h3>
+            <h3>{voiceLabel(voice)}</h3>
             {summary.loaded[voice].length ? (
               <ul>
                 {summary.loaded[voice].map((u) => (
                   <li>
                     <button type="button" class="link" onClick={() => onReveal({ kind: 'match', index: u.matches[0] })}>
-                      “{u.surfaces[0]}”{u.count > 1 ? ` ×${u.count}` : ''}
+                      {t('summary_quoted_phrase', u.surfaces[0])}
+                      {u.count > 1 ? ` ×${u.count}` : ''}
                     </button>
-                    {u.presumes && <span class="note">Presumes: {u.presumes}</span>}
+                    {u.presumes && <span class="note">{t('summary_presumes', u.presumes)}</span>}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p class="empty">None.</p>
+              <p class="empty">{t('summary_none')}</p>
             )}
           </div>
         ))}
       </section>
 
       <section aria-labelledby="fl-demands">
-        <h2 id="fl-demands">Stated demands</h2>
+        <h2 id="fl-demands">{t('summary_demands')}</h2>
         {summary.demands.length ? (
           summary.demands.map((p) => (
             <div class="party">
@@ -120,7 +119,7 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
                   return (
                     <li>
                       <button type="button" class="link demand" onClick={() => onReveal({ kind: 'demand', index: i })}>
-                        <strong>{d.topicLabel ?? 'Other demand'}</strong>: {d.text}
+                        <strong>{d.topicLabel ?? t('summary_other_demand')}</strong>: {d.text}
                       </button>
                       <span class="sentence">{d.sentence}</span>
                     </li>
@@ -130,15 +129,15 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
             </div>
           ))
         ) : (
-          <p class="empty">No demands stated.</p>
+          <p class="empty">{t('summary_no_demands')}</p>
         )}
       </section>
 
       <section aria-labelledby="fl-export" class="export">
-        <h2 id="fl-export">Copy highlights</h2>
+        <h2 id="fl-export">{t('summary_copy')}</h2>
         {EXPORT_FORMATS.map((f) => (
           <button type="button" onClick={() => onCopy(f)}>
-            {FORMAT_LABELS[f]}
+            {exportFormatLabel(f)}
           </button>
         ))}
         <p class="copied" role="status">

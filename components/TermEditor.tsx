@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Category, Entry, Pack } from '../lib/lexicon/types';
 import { validatePack, type LexiconError } from '../lib/lexicon/validate';
-import { CATEGORY_SINGULAR } from './labels';
+import { t } from '../lib/i18n';
+import { categorySingular } from './labels';
 
 export interface TermEditorProps {
   pack: Pack;
@@ -90,26 +91,24 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
           {pack.entries.map((e) => (
             <li>
               <strong>{e.variants.map((v) => v.form).join(' / ')}</strong>{' '}
-              <span class="muted">
-                ({CATEGORY_SINGULAR[e.category]}, {e.concept})
-              </span>{' '}
+              <span class="muted">{t('term_detail', categorySingular(e.category), e.concept)}</span>{' '}
               <button
                 type="button"
-                aria-label={`Remove ${e.concept}`}
+                aria-label={t('term_remove_label', e.concept)}
                 onClick={() => onSave({ ...pack, entries: pack.entries.filter((x) => x !== e) })}
               >
-                Remove
+                {t('term_remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted">No terms of your own yet.</p>
+        <p class="muted">{t('term_none')}</p>
       )}
 
       <form
         class="term-form"
-        aria-label="Add a term"
+        aria-label={t('term_form_label')}
         onSubmit={(e) => {
           e.preventDefault();
           setTouched(true);
@@ -121,24 +120,24 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
         }}
       >
         <div class="field">
-          <label for="term-category">Category</label>
+          <label for="term-category">{t('term_category')}</label>
           <select id="term-category" value={draft.category} onChange={(e) => set({ category: e.currentTarget.value as Category })}>
             {(['name', 'region', 'loaded'] as const).map((c) => (
-              <option value={c}>{CATEGORY_SINGULAR[c]}</option>
+              <option value={c}>{categorySingular(c)}</option>
             ))}
           </select>
         </div>
-        {field('Concept (what all its forms refer to)', 'concept', 'concept')}
-        {field('Note (a checkable fact)', 'note', 'note', true)}
-        {draft.category === 'loaded' && field('What the phrase presumes', 'presumes', 'presumes')}
-        {draft.category === 'loaded' && field('A neutral wording', 'neutral', 'neutral')}
+        {field(t('term_concept'), 'concept', 'concept')}
+        {field(t('term_note'), 'note', 'note', true)}
+        {draft.category === 'loaded' && field(t('term_presumes'), 'presumes', 'presumes')}
+        {draft.category === 'loaded' && field(t('term_neutral'), 'neutral', 'neutral')}
         {draft.variants.map((v, k) => {
           const formError = touched ? errorFor(`variants[${k}].form`) : undefined;
           const noteError = touched ? errorFor(`variants[${k}].note`) : undefined;
           return (
             <fieldset class="variant">
-              <legend>Form {k + 1}</legend>
-              <label for={`variant-${k}-form`}>As written</label>
+              <legend>{t('term_variant', k + 1)}</legend>
+              <label for={`variant-${k}-form`}>{t('term_variant_form')}</label>
               <input
                 id={`variant-${k}-form`}
                 type="text"
@@ -147,9 +146,9 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
                 onInput={(e) => setVariant(k, { form: e.currentTarget.value })}
               />
               {formError && <span class="error">{formError}</span>}
-              <label for={`variant-${k}-also`}>Other forms of it, comma-separated (optional)</label>
+              <label for={`variant-${k}-also`}>{t('term_variant_also')}</label>
               <input id={`variant-${k}-also`} type="text" value={v.also} onInput={(e) => setVariant(k, { also: e.currentTarget.value })} />
-              <label for={`variant-${k}-note`}>What this form is and who uses it</label>
+              <label for={`variant-${k}-note`}>{t('term_variant_note')}</label>
               <input
                 id={`variant-${k}-note`}
                 type="text"
@@ -162,12 +161,12 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
           );
         })}
         <button type="button" onClick={() => set({ variants: [...draft.variants, { form: '', also: '', note: '' }] })}>
-          Add another form
+          {t('term_add_variant')}
         </button>
-        <button type="submit">Add term</button>
+        <button type="submit">{t('term_add')}</button>
         {touched && errors.length > 0 && (
           <p class="error" role="alert">
-            {errors.length} field{errors.length > 1 ? 's need' : ' needs'} attention.
+            {t(errors.length > 1 ? 'term_errors_other' : 'term_errors_one', errors.length)}
           </p>
         )}
       </form>

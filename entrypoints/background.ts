@@ -2,6 +2,7 @@ import { serve, type BackgroundProtocol } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem } from '@/lib/storage';
+import { t } from '@/lib/i18n';
 
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
@@ -22,7 +23,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(() => void syncAlwaysOn());
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'show-framing', title: 'Show framing', contexts: ['page', 'selection'] });
+    browser.contextMenus.create({ id: 'show-framing', title: t('context_menu_show_framing'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'show-framing' && tab?.id !== undefined) void annotateTab(tab.id);

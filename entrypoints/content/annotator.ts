@@ -33,6 +33,8 @@ const FLASH_MS = 1600;
 export const UI_TAG = 'framing-lens-ui';
 /** Quiet time after the page's last DOM change before re-anchoring: one pass per burst of changes. */
 const SETTLE_MS = 400;
+/** How long the pointer rests on a term before its card opens: passing over text opens nothing. */
+const HOVER_MS = 450;
 
 export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAnnotated: (state: PageState) => void): Annotator {
   let view: View | null = null;
@@ -192,6 +194,19 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
     if (hit !== null && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
     else if (self.card) self.openCard(null);
   });
+  let hover: ReturnType<typeof setTimeout> | undefined;
+  document.addEventListener(
+    'mousemove',
+    (e) => {
+      clearTimeout(hover);
+      if (!self.painted.length || e.buttons) return;
+      hover = setTimeout(() => {
+        const hit = hitTest(document, e.clientX, e.clientY, self.painted);
+        if (hit !== null && hit !== self.card?.index && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
+      }, HOVER_MS);
+    },
+    { passive: true },
+  );
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && self.card) self.openCard(null);
     else if (e.altKey && e.shiftKey && (e.code === 'KeyN' || e.code === 'KeyP')) {

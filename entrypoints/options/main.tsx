@@ -2,15 +2,18 @@ import '@/components/summary.css';
 import '@/components/options.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORY_LABELS } from '@/components/labels';
+import { categoryLabel } from '@/components/labels';
 import { TermEditor } from '@/components/TermEditor';
 import { BUILTIN_PACKS, loadPacks } from '@/lib/lexicon/builtin';
 import type { Pack } from '@/lib/lexicon/types';
 import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
 import { disableAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem, emptyUserPack, settingsItem, userPackItem, type Settings } from '@/lib/storage';
+import { t } from '@/lib/i18n';
 
 const BUILTIN = loadPacks(BUILTIN_PACKS);
+
+document.title = t('options_title');
 
 function Options() {
   const [settings, setSettings] = useState<Settings>();
@@ -42,15 +45,15 @@ function Options() {
       setImportMessage({
         ok: false,
         lines: [
-          `${file.name} was not imported:`,
+          t('options_import_failed', file.name),
           ...result.errors.slice(0, 8).map(formatLexiconError),
-          ...(result.errors.length > 8 ? [`…and ${result.errors.length - 8} more`] : []),
+          ...(result.errors.length > 8 ? [t('options_import_more', result.errors.length - 8)] : []),
         ],
       });
       return;
     }
     savePack(result.pack);
-    setImportMessage({ ok: true, lines: [`Imported ${result.pack.entries.length} terms from ${file.name}.`] });
+    setImportMessage({ ok: true, lines: [t('options_imported', result.pack.entries.length, file.name)] });
   };
 
   const exportPack = () => {
@@ -62,13 +65,13 @@ function Options() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  if (!settings) return <p>Loading…</p>;
+  if (!settings) return <p>{t('options_loading')}</p>;
   return (
     <main class="options">
-      <h1>Framing Lens options</h1>
+      <h1>{t('options_title')}</h1>
 
       <section aria-labelledby="categories">
-        <h2 id="categories">Categories shown</h2>
+        <h2 id="categories">{t('options_categories')}</h2>
         {(['name', 'region', 'loaded'] as const).map((c) => (
           <label class="check">
             <input
@@ -83,13 +86,13 @@ function Options() {
                 })
               }
             />{' '}
-            {CATEGORY_LABELS[c]}
+            {categoryLabel(c)}
           </label>
         ))}
       </section>
 
       <section aria-labelledby="packs">
-        <h2 id="packs">Lexicon packs</h2>
+        <h2 id="packs">{t('options_packs')}</h2>
         {BUILTIN.map((p) => (
           <label class="check">
             <input
@@ -104,22 +107,19 @@ function Options() {
                 })
               }
             />{' '}
-            {p.name}{' '}
-            <span class="muted">
-              ({p.entries.length} terms, version {p.version})
-            </span>
+            {p.name} <span class="muted">{t('options_pack_detail', p.entries.length, p.version)}</span>
           </label>
         ))}
       </section>
 
       <section aria-labelledby="mine">
-        <h2 id="mine">My terms</h2>
+        <h2 id="mine">{t('options_my_terms')}</h2>
         <TermEditor pack={pack} onSave={savePack} />
       </section>
 
       <section aria-labelledby="io">
-        <h2 id="io">Import and export</h2>
-        <label for="import">Import a lexicon (JSON)</label>{' '}
+        <h2 id="io">{t('options_io')}</h2>
+        <label for="import">{t('options_import')}</label>{' '}
         <input
           id="import"
           type="file"
@@ -131,7 +131,7 @@ function Options() {
           }}
         />{' '}
         <button type="button" onClick={exportPack}>
-          Export my terms
+          {t('options_export')}
         </button>
         {importMessage && (
           <div class={importMessage.ok ? 'message' : 'message error'} role={importMessage.ok ? 'status' : 'alert'}>
@@ -143,20 +143,20 @@ function Options() {
       </section>
 
       <section aria-labelledby="sites">
-        <h2 id="sites">Always on</h2>
+        <h2 id="sites">{t('options_always_on')}</h2>
         {sites.length ? (
           <ul>
             {sites.map((origin) => (
               <li>
                 {origin}{' '}
-                <button type="button" aria-label={`Stop annotating ${origin} automatically`} onClick={() => void disableAlwaysOn(origin)}>
-                  Remove
+                <button type="button" aria-label={t('options_site_remove_label', origin)} onClick={() => void disableAlwaysOn(origin)}>
+                  {t('options_site_remove')}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="muted">No sites yet. Turn a site on from the popup while reading one of its articles.</p>
+          <p class="muted">{t('options_no_sites')}</p>
         )}
       </section>
     </main>

@@ -2,11 +2,13 @@ import '@/components/summary.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Summary } from '@/components/Summary';
+import { exportFormatName } from '@/components/labels';
 import { copyAnalysis, type ExportFormat } from '@/lib/export/export';
 import { sendToTab, type PageState } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
 import { disableAlwaysOn, enableAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem } from '@/lib/storage';
+import { t } from '@/lib/i18n';
 
 /** The tab to read: `?tab=ID` when given (tests, the side panel), else the active tab. */
 async function targetTab(): Promise<number | undefined> {
@@ -24,7 +26,7 @@ function Popup() {
   useEffect(() => {
     targetTab()
       .then(async (id) => {
-        if (id === undefined) throw new Error('No tab to read.');
+        if (id === undefined) throw new Error(t('popup_no_tab'));
         setTabId(id);
         setState(await annotateTab(id));
       })
@@ -32,8 +34,10 @@ function Popup() {
   }, []);
 
   const copy = async (format: ExportFormat) => {
-    if (state !== 'loading' && state.status === 'ready')
-      setCopied(await copyAnalysis(state.analysis, format, (t) => navigator.clipboard.writeText(t)));
+    if (state !== 'loading' && state.status === 'ready') {
+      const done = await copyAnalysis(state.analysis, format, (text) => navigator.clipboard.writeText(text));
+      setCopied(t('copy_done', done.highlights, done.demands, exportFormatName(done.format)));
+    }
   };
 
   const origin = state !== 'loading' && /^https?:/.test(state.url) ? new URL(state.url).origin : null;
@@ -43,12 +47,12 @@ function Popup() {
         state={state}
         copied={copied}
         onCopy={(f) => void copy(f)}
-        onReveal={(t) => tabId !== undefined && void sendToTab(tabId, 'reveal', t)}
+        onReveal={(target) => tabId !== undefined && void sendToTab(tabId, 'reveal', target)}
       />
       <footer class="popup-footer">
         {origin && <AlwaysOn origin={origin} />}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('popup_options')}
         </button>
       </footer>
     </main>
@@ -73,7 +77,7 @@ function AlwaysOn({ origin }: { origin: string }) {
           else await disableAlwaysOn(origin).then(() => setOn(false));
         }}
       />{' '}
-      Always on for {new URL(origin).host}
+      {t('popup_always_on', new URL(origin).host)}
     </label>
   );
 }

@@ -2,9 +2,11 @@ import '@/components/summary.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Summary } from '@/components/Summary';
+import { exportFormatName } from '@/components/labels';
 import { copyAnalysis, type ExportFormat } from '@/lib/export/export';
 import { sendToTab, serve, type BackgroundProtocol, type PageState } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
+import { t } from '@/lib/i18n';
 
 type View = PageState | 'loading' | 'idle';
 
@@ -49,22 +51,24 @@ function SidePanel() {
       setView({
         status: 'error',
         url: '',
-        message: 'Framing Lens may read this tab once you ask it to: click its toolbar button or press Alt+Shift+F.',
+        message: t('sidepanel_not_allowed'),
       });
     }
   };
   const copy = async (format: ExportFormat) => {
-    if (typeof view === 'object' && view.status === 'ready')
-      setCopied(await copyAnalysis(view.analysis, format, (t) => navigator.clipboard.writeText(t)));
+    if (typeof view === 'object' && view.status === 'ready') {
+      const done = await copyAnalysis(view.analysis, format, (text) => navigator.clipboard.writeText(text));
+      setCopied(t('copy_done', done.highlights, done.demands, exportFormatName(done.format)));
+    }
   };
 
   return (
     <main>
       {view === 'idle' ? (
         <section class="status">
-          <h2>This tab is not annotated yet</h2>
+          <h2>{t('sidepanel_not_annotated')}</h2>
           <button type="button" onClick={() => void show()}>
-            Show framing
+            {t('sidepanel_show')}
           </button>
         </section>
       ) : (
@@ -72,7 +76,7 @@ function SidePanel() {
           state={view}
           copied={copied}
           onCopy={(f) => void copy(f)}
-          onReveal={(t) => tabId !== undefined && void sendToTab(tabId, 'reveal', t)}
+          onReveal={(target) => tabId !== undefined && void sendToTab(tabId, 'reveal', target)}
         />
       )}
     </main>

@@ -105,11 +105,15 @@ export function exportAnalysis(a: Analysis, format: ExportFormat): string {
   return format === 'markdown' ? toMarkdown(a) : format === 'text' ? toText(a) : toJson(a);
 }
 
-const FORMAT_NAMES: Record<ExportFormat, string> = { markdown: 'Markdown', text: 'plain text', json: 'JSON' };
+/** What `copyAnalysis` copied, for the views to confirm in the user's language. */
+export interface CopyResult {
+  highlights: number;
+  demands: number;
+  format: ExportFormat;
+}
 
 /** Writes an export to the clipboard (given as a function) and says what was copied. */
-export async function copyAnalysis(a: Analysis, format: ExportFormat, write: (text: string) => Promise<void>): Promise<string> {
+export async function copyAnalysis(a: Analysis, format: ExportFormat, write: (text: string) => Promise<void>): Promise<CopyResult> {
   await write(exportAnalysis(a, format));
-  const highlights = a.matches.filter((m) => m.field === 'body').length;
-  return `Copied ${highlights} highlights and ${a.demands.length} demands as ${FORMAT_NAMES[format]}.`;
+  return { highlights: a.matches.filter((m) => m.field === 'body').length, demands: a.demands.length, format };
 }
