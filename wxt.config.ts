@@ -7,6 +7,7 @@ import preact from '@preact/preset-vite';
  */
 const E2E = process.env.FRAMING_LENS_E2E === '1';
 const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const SITE_PATTERNS = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
@@ -17,8 +18,8 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Asked for one site at a time, when the user turns "always on" on for it.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Asked for one site at a time, when the user turns "always on" on for it (MV2: optional_permissions).
+    ...(browser === 'firefox' ? { optional_permissions: SITE_PATTERNS } : { optional_host_permissions: SITE_PATTERNS }),
     commands: {
       'show-framing': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_show_framing__' },
     },
