@@ -51,12 +51,26 @@ function Popup() {
       />
       <footer class="popup-footer">
         {origin && <AlwaysOn origin={origin} />}
+        {tabId !== undefined && (
+          <button type="button" class="link" onClick={() => openSidePanel(tabId)}>
+            {t('popup_side_panel')}
+          </button>
+        )}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup_options')}
         </button>
       </footer>
     </main>
   );
+}
+
+/** Opens the side panel for the tab; called straight from the click, which the browser requires. */
+function openSidePanel(tabId: number) {
+  const api = browser as unknown as {
+    sidePanel?: { open(o: { tabId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  void (api.sidePanel ? api.sidePanel.open({ tabId }) : api.sidebarAction?.open())?.then(() => window.close());
 }
 
 /** "Always on" for the page's site: asks for that one site's permission when turned on. */

@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, chromiumArgs } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STORE = join(ROOT, '.output/chrome-mv3');
 const E2E = join(ROOT, '.output/e2e-chrome-mv3');
 const DEMO = 'test/fixtures/seeds/seed-1.html';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 console.log(`
 Framing Lens is built.
@@ -36,20 +36,9 @@ if (!process.env.DISPLAY || !existsSync(CHROMIUM)) {
   server.listen(0, '127.0.0.1', () => {
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     console.log(`Opening Chromium on a demo article (${url}) with the extension loaded; close the browser to stop.`);
-    const browser = spawn(
-      CHROMIUM,
-      [
-        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'framing-lens-demo-'))}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${E2E}`,
-        `--load-extension=${E2E}`,
-        url,
-      ],
-      { stdio: 'ignore' },
-    );
+    const browser = spawn(CHROMIUM, [`--user-data-dir=${mkdtempSync(join(tmpdir(), 'framing-lens-demo-'))}`, ...chromiumArgs(E2E), url], {
+      stdio: 'ignore',
+    });
     browser.on('exit', () => server.close());
   });
 }

@@ -89,6 +89,12 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
 
+    // Resting the pointer on a term opens its card too.
+    await page.mouse.move(point!.x, point!.y + 1);
+    await expect.poll(() => card.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(() => card.count()).toBe(1);
     await page.keyboard.press('Alt+Shift+KeyN');
