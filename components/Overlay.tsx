@@ -9,7 +9,7 @@ export interface OverlayProps {
   partyLabels: ReadonlyMap<string, string>;
   hidden: ReadonlySet<Category>;
   legendVisible: boolean;
-  unplaced: number;
+  unplaced: number[];
   /** The open card: which match, and where. */
   card: { index: number; position: { top: number; left: number } } | null;
   onToggle(category: Category): void;
@@ -28,7 +28,7 @@ export function Overlay(props: OverlayProps) {
         <Legend
           counts={analysis.summary.counts}
           hidden={props.hidden}
-          unplaced={props.unplaced}
+          unplaced={props.unplaced.length}
           onToggle={props.onToggle}
           onHide={props.onHideLegend}
         />

@@ -55,7 +55,11 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
             {t('summary_demands_count')} <strong>{summary.counts.demands}</strong>
           </li>
         </ul>
-        {state.unplaced > 0 && <p class="unplaced">{t('summary_unplaced', state.unplaced)}</p>}
+        {state.unplaced.length > 0 && (
+          <p class="unplaced">
+            {t('summary_unplaced', state.unplaced.length)} {state.unplaced.map((i) => analysis.matches[i].surface).join(', ')}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="fl-spellings">

@@ -7,7 +7,14 @@ import type { Analysis } from './analysis/analyze';
 
 /** What the content script knows about its page. */
 export type PageState =
-  | { status: 'ready'; analysis: Analysis; url: string; placed: number; unplaced: number }
+  | {
+      status: 'ready';
+      analysis: Analysis;
+      url: string;
+      placed: number;
+      /** Body matches (indexes into analysis.matches) that could not be found on the page. */
+      unplaced: number[];
+    }
   | { status: 'no-article'; url: string; message: string }
   | { status: 'error'; url: string; message: string };
 

@@ -19,7 +19,7 @@ export interface Annotator {
   hidden: Set<Category>;
   legendVisible: boolean;
   card: { index: number; position: { top: number; left: number } } | null;
-  unplaced: number;
+  unplaced: number[];
   engine: Engine;
   annotate(): PageState;
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
@@ -49,7 +49,7 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
     hidden: new Set(hidden),
     legendVisible: true,
     card: null,
-    unplaced: 0,
+    unplaced: [],
     engine,
 
     annotate() {
@@ -73,7 +73,7 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
             self.hidden,
           );
           const placed = self.painted.filter(Boolean).length;
-          self.unplaced = bodyMatches.filter(Boolean).length - placed;
+          self.unplaced = bodyMatches.flatMap((m, i) => (m && !self.painted[i] ? [i] : []));
           state = { status: 'ready', analysis, url, placed, unplaced: self.unplaced };
         }
       } catch (e) {

@@ -74,3 +74,17 @@ it('every control in the popup is reachable by keyboard', async () => {
   }
   expect(reached.size).toBeGreaterThanOrEqual(controls);
 });
+
+it('follows the system dark setting and stays usable at 200% zoom', async () => {
+  const page = await h.open('seeds/seed-2.html');
+  const popup = await h.popup(page);
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 28, 28)');
+  await h.screenshot(popup, 'popup-dark');
+  // 200% zoom in the largest popup a browser opens (800×600): nothing may need sideways scrolling.
+  await popup.setViewportSize({ width: 800, height: 600 });
+  await popup.evaluate(() => ((document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = '2'));
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  await h.screenshot(popup, 'popup-zoom-200');
+  expect(await audit(popup)).toEqual([]);
+});
