@@ -43,6 +43,26 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     });
   }, 60_000);
 
+  it('takes no room, adds no script and raises no page error', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const host = await page.evaluate(() => {
+      const r = document.querySelector('framing-lens-ui')!.getBoundingClientRect();
+      return { width: r.width, height: r.height, scripts: document.scripts.length };
+    });
+    expect(host).toEqual({
+      width: 0,
+      height: 0,
+      scripts: await page.evaluate(
+        async () => new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html').scripts.length,
+      ),
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('framing-lens-ui') !== null);
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+  });
+
   it('paints the gold terms, inside the article only, without touching its DOM', async () => {
     const highlights = await readHighlights(page);
     expect(highlights.length).toBeGreaterThan(10);
