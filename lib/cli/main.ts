@@ -4,17 +4,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyzeDocument, compileEngine } from '../analysis/analyze';
+import { analyzeDocument, compileEngine, type Analysis, type Engine } from '../analysis/analyze';
+import { compareArticles } from '../compare/compare';
+import { comparisonToJson, comparisonToMarkdown } from '../export/comparison';
+import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
 import { builtinLexicon } from '../lexicon/builtin';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
 import { parseHtml } from './dom';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
+       framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
 
   analyze     Analyse a saved news page: contested spellings, loaded phrases, stated demands.
-  PAGE.html   An HTML file, or - to read it from standard input.
-  --format    markdown (default), text, or json (schema framing-lens/analysis@1).
+  compare     Compare pages on the same story side by side (json: schema framing-lens/comparison@1).
+  PAGE.html   An HTML file, or - to read it from standard input (analyze only).
+  --format    analyze: markdown (default), text, or json (schema framing-lens/analysis@1).
   --url       The page's address, for relative links and the report.
   --lexicon   A lexicon pack (JSON) to use on top of the built-in ones.`;
 
@@ -60,6 +65,29 @@ function looksLikeHtml(text: string): boolean {
   return !text.includes('\u0000') && /<(?:!doctype\s+html|html|head|body|article|main|div|p|section)[\s>]/i.test(text.slice(0, 200_000));
 }
 
+async function loadEngine(lexicon: string | undefined, io: Io) {
+  const extra = [];
+  if (lexicon) {
+    const result = parsePack(await readInput(lexicon, io));
+    if (!result.ok) {
+      const [first] = result.errors;
+      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+      throw new UserError(`invalid lexicon ${lexicon}: ${formatLexiconError(first)}${more}`);
+    }
+    extra.push(result.pack);
+  }
+  return compileEngine(builtinLexicon({ extra }));
+}
+
+/** Reads and analyses one page; a page with no article is a user error here. */
+async function analyzePage(page: string, engine: Engine, url: string | null, io: Io): Promise<Analysis> {
+  const html = await readInput(page, io);
+  if (!looksLikeHtml(html)) throw new UserError(`${page} is not an HTML page`);
+  const result = analyzeDocument(parseHtml(html, url ?? undefined), engine, url);
+  if (!result.ok) throw new UserError(`${page}: ${result.message}`, EXIT_NO_ARTICLE);
+  return result.analysis;
+}
+
 async function analyze(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -70,31 +98,28 @@ async function analyze(args: string[], io: Io): Promise<number> {
     throw new UserError(positionals.length ? 'give one page at a time' : 'which page? give an HTML file or -', 2);
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UserError(`unknown format "${values.format}" (use ${EXPORT_FORMATS.join(', ')})`, 2);
-  let url = values.url ?? null;
+  const url = values.url ?? null;
   if (url !== null && !URL.canParse(url)) throw new UserError(`not a URL: ${url}`, 2);
+  const engine = await loadEngine(values.lexicon, io);
+  io.stdout.write(exportAnalysis(await analyzePage(positionals[0], engine, url, io), format));
+  return 0;
+}
 
-  const extra = [];
-  if (values.lexicon) {
-    const result = parsePack(await readInput(values.lexicon, io));
-    if (!result.ok) {
-      const [first] = result.errors;
-      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-      throw new UserError(`invalid lexicon ${values.lexicon}: ${formatLexiconError(first)}${more}`);
-    }
-    extra.push(result.pack);
-  }
-  const [page] = positionals;
-  const html = await readInput(page, io);
-  if (!looksLikeHtml(html)) throw new UserError(`${page} is not an HTML page`);
-  url ??= null;
-
-  const engine = compileEngine(builtinLexicon({ extra }));
-  const result = analyzeDocument(parseHtml(html, url ?? undefined), engine, url);
-  if (!result.ok) {
-    io.stderr.write(`framing-lens: ${page}: ${result.message}\n`);
-    return EXIT_NO_ARTICLE;
-  }
-  io.stdout.write(exportAnalysis(result.analysis, format));
+async function compare(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'markdown' }, lexicon: { type: 'string' } },
+  });
+  if (positionals.length < 2) throw new UserError('compare needs two or more pages', 2);
+  if (positionals.includes('-')) throw new UserError('compare reads files, not standard input', 2);
+  if (values.format !== 'markdown' && values.format !== 'json')
+    throw new UserError(`unknown format "${values.format}" (use markdown, json)`, 2);
+  const engine = await loadEngine(values.lexicon, io);
+  const records = [];
+  for (const page of positionals) records.push(toRecord(await analyzePage(page, engine, null, io), page));
+  const comparison = compareArticles(records);
+  io.stdout.write(values.format === 'json' ? comparisonToJson(comparison) : comparisonToMarkdown(comparison));
   return 0;
 }
 
@@ -102,6 +127,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'analyze' || command === 'analyse') return await analyze(rest, io);
+    if (command === 'compare') return await compare(rest, io);
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io[command ? 'stdout' : 'stderr'].write(USAGE + '\n');
       return command ? 0 : 2;

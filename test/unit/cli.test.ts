@@ -26,6 +26,33 @@ const write = (name: string, text: string) => {
   return path;
 };
 
+describe('framing-lens compare', () => {
+  it('prints the comparison of the seed pages as JSON and Markdown', async () => {
+    const json = await cli(['compare', SEEDS[0].path, SEEDS[1].path, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const c = JSON.parse(json.out);
+    expect(c.schema).toBe('framing-lens/comparison@1');
+    expect(c.articles.map((a: { id: string }) => a.id)).toEqual([SEEDS[0].path, SEEDS[1].path]);
+    expect(c.spellings.find((s: { concept: string }) => s.concept.startsWith('Kyiv')).byArticle).toEqual({
+      [SEEDS[0].path]: 'Kiev',
+      [SEEDS[1].path]: 'Kyiv',
+    });
+    const md = await cli(['compare', SEEDS[0].path, SEEDS[1].path]);
+    expect(md.out).toContain('| Concept | Antiwar.com | The Daily Ledger |');
+  });
+
+  it.each([
+    { why: 'one page', args: () => ['compare', SEEDS[0].path], code: 2, err: /two or more pages/ },
+    { why: 'bad format', args: () => ['compare', SEEDS[0].path, SEEDS[1].path, '--format', 'text'], code: 2, err: /unknown format "text"/ },
+    { why: 'missing file', args: () => ['compare', SEEDS[0].path, join(tmp, 'gone.html')], code: 1, err: /no such file/ },
+    { why: 'no article', args: () => ['compare', SEEDS[0].path, fixturePath('pages/no-article.html')], code: 3, err: /No article found/ },
+  ])('$why: one line on stderr, exit $code', async ({ args, code, err }) => {
+    const r = await cli(args());
+    expect([r.code, r.out]).toEqual([code, '']);
+    expect(r.err).toMatch(err);
+  });
+});
+
 describe('framing-lens analyze', () => {
   it.each(['json', 'markdown', 'text'])('prints the analysis as %s', async (format) => {
     const { code, out, err } = await cli(['analyze', SEEDS[1].path, '--format', format]);

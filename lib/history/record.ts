@@ -1,0 +1,77 @@
+/**
+ * What history keeps of an analysed article: its framing, never its text beyond the sentences that
+ * carry a loaded phrase or a demand. The same record feeds story grouping and comparison.
+ */
+import type { Analysis } from '../analysis/analyze';
+import type { Category, PartyId } from '../lexicon/types';
+import type { Voice } from '../match/matcher';
+
+export const RECORD_SCHEMA = 'framing-lens/article@1';
+
+export interface ArticleRecord {
+  schema: typeof RECORD_SCHEMA;
+  /** The URL (extension) or the path as given (command line). */
+  id: string;
+  url: string | null;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  /** When it was analysed, ISO 8601. */
+  analyzedAt: string;
+  /** Names and places: which variant the article used, and how often. */
+  spellings: { termId: string; concept: string; category: Exclude<Category, 'loaded'>; variants: Record<string, number> }[];
+  loaded: { termId: string; concept: string; surface: string; voice: Voice; sentence: string }[];
+  demands: { party: PartyId; topic: string; topicLabel: string | null; text: string; sentence: string }[];
+}
+
+/** The sentence around an offset: from the previous sentence end to the next. */
+function sentenceAt(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  const next = text.slice(end).search(/[.?!](?:\s|$)|\n/);
+  return text.slice(from < 0 ? 0 : from + 1, next < 0 ? text.length : end + next + 1).trim();
+}
+
+export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): ArticleRecord {
+  const body = a.matches.filter((m) => m.field === 'body');
+  const spellings = new Map<string, ArticleRecord['spellings'][number]>();
+  for (const m of body) {
+    if (m.category === 'loaded') continue;
+    const s = spellings.get(m.termId) ?? { termId: m.termId, concept: m.concept, category: m.category, variants: {} };
+    s.variants[m.variant] = (s.variants[m.variant] ?? 0) + 1;
+    spellings.set(m.termId, s);
+  }
+  return {
+    schema: RECORD_SCHEMA,
+    id,
+    url: a.url,
+    title: a.article.title,
+    siteName: a.article.siteName,
+    byline: a.article.byline,
+    publishedTime: a.article.publishedTime,
+    lang: a.article.lang,
+    analyzedAt: analyzedAt.toISOString(),
+    spellings: [...spellings.values()],
+    loaded: body
+      .filter((m) => m.category === 'loaded')
+      .map((m) => ({
+        termId: m.termId,
+        concept: m.concept,
+        surface: m.surface,
+        voice: m.voice,
+        sentence: sentenceAt(a.article.text, m.start, m.end),
+      })),
+    demands: a.demands.flatMap((d) =>
+      d.topic ? [{ party: d.party, topic: d.topic, topicLabel: d.topicLabel, text: d.text, sentence: d.sentence }] : [],
+    ),
+  };
+}
+
+/** The variant an article used most for a concept. */
+export const mainVariant = (s: ArticleRecord['spellings'][number]) => Object.entries(s.variants).sort((a, b) => b[1] - a[1])[0][0];
+
+/** When the story happened, as far as the record knows: publication, else analysis. */
+export const recordDate = (r: ArticleRecord) =>
+  new Date(r.publishedTime && !Number.isNaN(Date.parse(r.publishedTime)) ? r.publishedTime : r.analyzedAt);
