@@ -1,8 +1,17 @@
 import { serve, type BackgroundProtocol } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
-import { alwaysOnItem } from '@/lib/storage';
+import { alwaysOnItem, historyItem } from '@/lib/storage';
+import { addRecord } from '@/lib/history/history';
+import { toRecord, type ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
+
+/** History writes one at a time, so two tabs reporting together cannot lose a record. */
+let writing = Promise.resolve();
+function remember(record: ArticleRecord) {
+  writing = writing.then(async () => historyItem.setValue(addRecord(await historyItem.getValue(), record)));
+  return writing;
+}
 
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
@@ -15,6 +24,7 @@ export default defineBackground(() => {
         text: state.status === 'ready' ? String(count) : state.status === 'no-article' ? '–' : '!',
       });
       void browser.action.setBadgeBackgroundColor({ tabId, color: state.status === 'error' ? '#b00020' : '#0072b2' });
+      if (state.status === 'ready') void remember(toRecord(state.analysis, state.url));
     },
   });
 

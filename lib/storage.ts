@@ -3,6 +3,7 @@
  * lexicon). A future format adds a version and a migration here; nothing stored is ever dropped.
  */
 import { storage } from 'wxt/utils/storage';
+import type { ArticleRecord } from './history/record';
 import type { Category, Pack } from './lexicon/types';
 
 export interface Settings {
@@ -37,3 +38,6 @@ export function emptyUserPack(): Pack {
     entries: [],
   };
 }
+
+/** Analysed articles, newest last, at most HISTORY_LIMIT (lib/history). */
+export const historyItem = storage.defineItem<ArticleRecord[]>('local:history', { fallback: [], version: 1 });

@@ -8,7 +8,9 @@ import { BUILTIN_PACKS, loadPacks } from '@/lib/lexicon/builtin';
 import type { Pack } from '@/lib/lexicon/types';
 import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
 import { disableAlwaysOn } from '@/lib/always-on';
-import { alwaysOnItem, emptyUserPack, settingsItem, userPackItem, type Settings } from '@/lib/storage';
+import { addRecord, exportHistory, HISTORY_LIMIT, parseHistory } from '@/lib/history/history';
+import type { ArticleRecord } from '@/lib/history/record';
+import { alwaysOnItem, historyItem, emptyUserPack, settingsItem, userPackItem, type Settings } from '@/lib/storage';
 import { t } from '@/lib/i18n';
 
 const BUILTIN = loadPacks(BUILTIN_PACKS);
@@ -56,14 +58,7 @@ function Options() {
     setImportMessage({ ok: true, lines: [t('options_imported', result.pack.entries.length, file.name)] });
   };
 
-  const exportPack = () => {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(pack, null, 2) + '\n'], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${pack.id}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const exportPack = () => download(`${pack.id}.json`, JSON.stringify(pack, null, 2) + '\n');
 
   if (!settings) return <p>{t('options_loading')}</p>;
   return (
@@ -142,6 +137,8 @@ function Options() {
         )}
       </section>
 
+      <History />
+
       <section aria-labelledby="sites">
         <h2 id="sites">{t('options_always_on')}</h2>
         {sites.length ? (
@@ -160,6 +157,91 @@ function Options() {
         )}
       </section>
     </main>
+  );
+}
+
+/** Saves a text file through a download link: nothing leaves the machine. */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Analysed articles: view, delete one or all, export, import (validated; a bad file changes nothing). */
+function History() {
+  const [records, setRecords] = useState<ArticleRecord[]>([]);
+  const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  useEffect(() => {
+    void historyItem.getValue().then(setRecords);
+    return historyItem.watch((v) => setRecords(v ?? []));
+  }, []);
+  const importFile = async (file: File) => {
+    const result = parseHistory(await file.text());
+    if (!result.ok) return setMessage({ ok: false, lines: [t('history_import_failed', file.name), result.error] });
+    let merged = await historyItem.getValue();
+    for (const r of result.records) merged = addRecord(merged, r);
+    await historyItem.setValue(merged);
+    setMessage({ ok: true, lines: [t('history_imported', result.records.length, file.name)] });
+  };
+  return (
+    <section aria-labelledby="history" class="history">
+      <h2 id="history">{t('history_title')}</h2>
+      {records.length ? (
+        <>
+          <p class="muted">{t('history_count', records.length, HISTORY_LIMIT)}</p>
+          <ul>
+            {[...records].reverse().map((r) => (
+              <li>
+                <strong>{r.siteName ?? r.url}</strong> {r.title} <span class="muted">{r.publishedTime?.slice(0, 10)}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={t('history_delete_label', r.title)}
+                  onClick={() => void historyItem.setValue(records.filter((x) => x.id !== r.id))}
+                >
+                  {t('history_delete')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => download('framing-lens-history.json', exportHistory(records))}>
+            {t('history_export')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (confirm(t('history_delete_all') + '?')) void historyItem.removeValue({ removeMeta: true });
+            }}
+          >
+            {t('history_delete_all')}
+          </button>
+        </>
+      ) : (
+        <p class="muted">{t('history_empty')}</p>
+      )}
+      <div class="field">
+        <label for="import-history">{t('history_import')}</label>
+        <input
+          id="import-history"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void importFile(file);
+            e.currentTarget.value = '';
+          }}
+        />
+      </div>
+      {message && (
+        <div class={message.ok ? 'message' : 'message error'} role={message.ok ? 'status' : 'alert'}>
+          {message.lines.map((l) => (
+            <p>{l}</p>
+          ))}
+        </div>
+      )}
+    </section>
   );
 }
 

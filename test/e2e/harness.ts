@@ -61,11 +61,12 @@ function serve(): Promise<{ server: Server; base: string }> {
   );
 }
 
-export async function launch(): Promise<Harness> {
+/** Starts Chromium with the extension; a given profile folder is kept (to test a restart), a fresh one is removed. */
+export async function launch(options: { profile?: string } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no e2e build at ${EXTENSION}: run npm run build:e2e`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const { server, base } = await serve();
-  const profile = mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -110,7 +111,7 @@ export async function launch(): Promise<Harness> {
     async close() {
       await context.close();
       server.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
   return harness;

@@ -1,0 +1,89 @@
+import type { Comparison } from '../lib/compare/compare';
+import { t } from '../lib/i18n';
+import { voiceLabel } from './labels';
+
+export interface CompareTableProps {
+  comparison: Comparison;
+}
+
+/** One column per outlet; differing rows stand out, agreement stays quiet; each cell keeps its sentences. */
+export function CompareTable({ comparison: c }: CompareTableProps) {
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {c.articles.map((a) => (
+          <th scope="col" title={a.title}>
+            {a.siteName ?? a.title}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+  const sentences = (list: string[] | undefined) =>
+    list?.length ? (
+      <details>
+        <summary>{t('compare_sentences')}</summary>
+        {list.map((s) => (
+          <q>{s}</q>
+        ))}
+      </details>
+    ) : null;
+
+  return (
+    <div class="compare">
+      <h3>{t('compare_spellings')}</h3>
+      <table>
+        {head(t('compare_concept'))}
+        <tbody>
+          {c.spellings.map((s) => (
+            <tr class={s.differs ? 'differs' : 'agrees'}>
+              <th scope="row">{s.concept}</th>
+              {c.articles.map((a) => (
+                <td>{s.byArticle[a.id] ?? t('compare_absent')}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('compare_loaded')}</h3>
+      <table>
+        {head(t('compare_phrase'))}
+        <tbody>
+          {c.loaded.map((l) => (
+            <tr class={l.differs ? 'differs' : 'agrees'}>
+              <th scope="row">{l.surface}</th>
+              {c.articles.map((a) => (
+                <td>
+                  {l.byArticle[a.id] ? voiceLabel(l.byArticle[a.id]) : t('compare_absent')}
+                  {sentences(l.sentences[a.id])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('compare_demands')}</h3>
+      <table>
+        {head(t('compare_demand'))}
+        <tbody>
+          {c.demands.map((d) => (
+            <tr class={d.differs ? 'differs' : 'agrees'} data-topic={`${d.party}:${d.topic}`}>
+              <th scope="row">
+                {d.party}: {d.topicLabel ?? d.topic}
+              </th>
+              {c.articles.map((a) => (
+                <td class={d.articles.includes(a.id) ? 'reported' : 'omitted'}>
+                  {d.articles.includes(a.id) ? t('compare_reported') : t('compare_omits')}
+                  {sentences(d.sentences[a.id])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
