@@ -34,28 +34,69 @@ export function foldChar(ch: string): string {
 
 /** Folds a text, keeping the map back to the original. Whitespace runs fold to one space. */
 export function foldText(text: string): Folded {
-  const chars: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  for (let i = 0; i < text.length;) {
+  const n = text.length;
+  // Folding rarely lengthens text; grow if it does.
+  let codes = new Uint16Array(n + 16);
+  let start = new Int32Array(n + 16);
+  let end = new Int32Array(n + 16);
+  let k = 0;
+  const grow = () => {
+    const size = codes.length * 2;
+    const c = new Uint16Array(size);
+    const s = new Int32Array(size);
+    const e = new Int32Array(size);
+    c.set(codes);
+    s.set(start);
+    e.set(end);
+    codes = c;
+    start = s;
+    end = e;
+  };
+  for (let i = 0; i < n; ) {
+    let code = text.charCodeAt(i);
+    // ASCII fast path: letters lowercased, whitespace collapsed, the rest as is.
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (k > 0 && codes[k - 1] === 32) {
+          end[k - 1] = i + 1;
+          i++;
+          continue;
+        }
+        code = 32;
+      } else if (code >= 65 && code <= 90) code += 32;
+      else if (code === 96) code = 39; // a backtick used as an apostrophe
+      if (k + 1 >= codes.length) grow();
+      codes[k] = code;
+      start[k] = i;
+      end[k++] = i + 1;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const next = i + ch.length;
     const f = foldChar(ch);
-    const last = chars.length - 1;
-    if (f === '' || (f === ' ' && chars[last] === ' ')) {
+    if (f === '' || (f === ' ' && k > 0 && codes[k - 1] === 32)) {
       // Vanishing characters and extra spaces widen the previous character's span.
-      if (last >= 0) end[last] = next;
+      if (k > 0) end[k - 1] = next;
     } else {
-      for (const c of f) {
-        chars.push(c);
-        start.push(i);
-        end.push(next);
+      for (let j = 0; j < f.length; j++) {
+        if (k + 1 >= codes.length) grow();
+        codes[k] = f.charCodeAt(j);
+        start[k] = i;
+        end[k++] = next;
       }
     }
     i = next;
   }
-  return { text: chars.join(''), start: Int32Array.from(start), end: Int32Array.from(end) };
+  return { text: decode(codes.subarray(0, k)), start: start.subarray(0, k), end: end.subarray(0, k) };
+}
+
+/** UTF-16 code units to a string, in chunks small enough for the argument limit. */
+function decode(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  return out;
 }
 
 /** Folds a pattern or phrase; its surrounding spaces are trimmed. */
