@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { categoryLabel } from '@/components/labels';
 import { TermEditor } from '@/components/TermEditor';
+import { ImportFile, ImportOutcome, type Outcome } from '@/components/ImportFile';
 import { BUILTIN_PACKS, loadPacks } from '@/lib/lexicon/builtin';
 import type { Pack } from '@/lib/lexicon/types';
 import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
@@ -21,7 +22,7 @@ function Options() {
   const [settings, setSettings] = useState<Settings>();
   const [pack, setPack] = useState<Pack>(emptyUserPack());
   const [sites, setSites] = useState<string[]>([]);
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  const [importMessage, setImportMessage] = useState<Outcome | null>(null);
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
@@ -114,27 +115,11 @@ function Options() {
 
       <section aria-labelledby="io">
         <h2 id="io">{t('options_io')}</h2>
-        <label for="import">{t('options_import')}</label>{' '}
-        <input
-          id="import"
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void importFile(file);
-            e.currentTarget.value = '';
-          }}
-        />{' '}
+        <ImportFile id="import" label={t('options_import')} onFile={(file) => void importFile(file)} />{' '}
         <button type="button" onClick={exportPack}>
           {t('options_export')}
         </button>
-        {importMessage && (
-          <div class={importMessage.ok ? 'message' : 'message error'} role={importMessage.ok ? 'status' : 'alert'}>
-            {importMessage.lines.map((l) => (
-              <p>{l}</p>
-            ))}
-          </div>
-        )}
+        <ImportOutcome outcome={importMessage} />
       </section>
 
       <History />
@@ -173,7 +158,7 @@ function download(name: string, text: string) {
 /** Analysed articles: view, delete one or all, export, import (validated; a bad file changes nothing). */
 function History() {
   const [records, setRecords] = useState<ArticleRecord[]>([]);
-  const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   useEffect(() => {
     void historyItem.getValue().then(setRecords);
     return historyItem.watch((v) => setRecords(v ?? []));
@@ -222,25 +207,9 @@ function History() {
         <p class="muted">{t('history_empty')}</p>
       )}
       <div class="field">
-        <label for="import-history">{t('history_import')}</label>
-        <input
-          id="import-history"
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void importFile(file);
-            e.currentTarget.value = '';
-          }}
-        />
+        <ImportFile id="import-history" label={t('history_import')} onFile={(file) => void importFile(file)} />
       </div>
-      {message && (
-        <div class={message.ok ? 'message' : 'message error'} role={message.ok ? 'status' : 'alert'}>
-          {message.lines.map((l) => (
-            <p>{l}</p>
-          ))}
-        </div>
-      )}
+      <ImportOutcome outcome={message} />
     </section>
   );
 }
