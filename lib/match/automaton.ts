@@ -1,7 +1,7 @@
 /**
  * A compiled multi-pattern matcher (Aho–Corasick over folded UTF-16 code units): one pass over the
  * text whatever the number of patterns. Matches respect Unicode word boundaries; where patterns
- * overlap, the longest wins.
+ * overlap, the leftmost wins, then the longest (as with a RegExp alternation).
  */
 import { foldPhrase, isWordChar, type Folded } from './fold';
 
@@ -32,7 +32,7 @@ interface Pattern<T> {
 
 export interface Automaton<T> {
   readonly size: number;
-  /** Hits in the folded text, in text order; where they overlap, only the longest. */
+  /** Hits in the folded text, in text order; where they overlap, the leftmost, then the longest. */
   find(folded: Folded | string): Hit<T>[];
   /** Every hit, overlapping ones included. */
   findAll(folded: Folded | string): Hit<T>[];
@@ -86,18 +86,27 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
     }
   }
 
+  // The root's transitions as a table: most characters of a text leave or stay at the root.
+  const rootRow = new Int32Array(65536);
+  for (const [c, n] of next[0]) rootRow[c] = n;
+  const hasOut = out.map((o) => o.length > 0);
+
   function findAll(input: Folded | string): Hit<T>[] {
     const text = typeof input === 'string' ? input : input.text;
     const raw: Hit<T>[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let n = next[node].get(c);
-      while (n === undefined && node !== 0) {
-        node = fail[node];
-        n = next[node].get(c);
+      if (node === 0) node = rootRow[c];
+      else {
+        let n = next[node].get(c);
+        while (n === undefined && node !== 0) {
+          node = fail[node];
+          n = node === 0 ? rootRow[c] : next[node].get(c);
+        }
+        node = n ?? 0;
       }
-      node = n ?? 0;
+      if (!hasOut[node]) continue;
       for (const pi of out[node]) {
         const p = table[pi];
         const start = i + 1 - p.length;
@@ -128,16 +137,16 @@ function closeWord(text: string, end: number, p: Pattern<unknown>): number {
   return -1;
 }
 
-/** Longest first, then leftmost; overlapping shorter hits are dropped. Result in text order. */
+/** Leftmost, then longest, as a RegExp alternation would: overlapping later hits are dropped. */
 function selectLongest<T>(hits: Hit<T>[]): Hit<T>[] {
   if (hits.length < 2) return hits;
-  const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Hit<T>[] = [];
-  const taken = new Set<number>();
-  outer: for (const h of byLength) {
-    for (let i = h.start; i < h.end; i++) if (taken.has(i)) continue outer;
-    for (let i = h.start; i < h.end; i++) taken.add(i);
+  let reach = -1;
+  for (const h of hits) {
+    if (h.start < reach) continue;
     kept.push(h);
+    reach = h.end;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }

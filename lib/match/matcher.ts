@@ -2,7 +2,7 @@
 import type { Category, Entry, Lexicon, Variant } from '../lexicon/types';
 import { compileAutomaton, type Automaton } from './automaton';
 import { foldPhrase, foldText } from './fold';
-import { findQuotations, isInside } from './quotes';
+import { findQuotations, insideChecker } from './quotes';
 
 export type Voice = 'author' | 'quoted';
 export type Field = 'body' | 'title';
@@ -56,7 +56,7 @@ export function compileMatcher(lexicon: Pick<Lexicon, 'entries'>): Matcher {
 
   function match(text: string, field: Field = 'body'): Match[] {
     const folded = foldText(text);
-    const quotes = findQuotations(text);
+    const quoted = insideChecker(findQuotations(text));
     const matches: Match[] = [];
     for (const hit of automaton.find(folded)) {
       const start = folded.start[hit.start];
@@ -75,7 +75,7 @@ export function compileMatcher(lexicon: Pick<Lexicon, 'entries'>): Matcher {
         variant: variant.form,
         variantLang: variant.lang ?? entry.lang,
         category: entry.category,
-        voice: isInside(quotes, start, end) ? 'quoted' : 'author',
+        voice: quoted(start, end) ? 'quoted' : 'author',
         note: entry.note,
         variantNote: variant.note,
       });

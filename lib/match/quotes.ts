@@ -95,11 +95,20 @@ export function findQuotations(text: string): Span[] {
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Answers "is [start, end) inside a quotation?" for ranges asked in increasing start order, in one
+ * sweep over the spans (sorted by start): the furthest end among spans begun so far decides.
+ */
+export function insideChecker(spans: readonly Span[]): (start: number, end: number) => boolean {
+  let next = 0;
+  let reach = -1;
+  return (start, end) => {
+    while (next < spans.length && spans[next].start <= start) reach = Math.max(reach, spans[next++].end);
+    return end <= reach;
+  };
+}
+
 /** Whether [start, end) lies inside one of the spans. */
 export function isInside(spans: readonly Span[], start: number, end: number): boolean {
-  for (const s of spans) {
-    if (s.start > start) break;
-    if (s.start <= start && end <= s.end) return true;
-  }
-  return false;
+  return insideChecker(spans)(start, end);
 }

@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: prints a table and writes bench/results.json. Figures, never pass/fail: each is the
+ * median of several runs after a warm-up (one run with --quick or CI=true, only to prove it works).
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchMatcher } from './matcher';
+import { QUICK } from './measure';
+
+const log = (line: string) => console.log(line);
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  quick: QUICK,
+};
+log(`Framing Lens benchmark — ${results.machine}${QUICK ? ' (quick mode: single runs, figures indicative only)' : ''}\n`);
+results.matcher = benchMatcher(log);
+
+writeFileSync(fileURLToPath(new URL('results.json', import.meta.url)), JSON.stringify(results, null, 2) + '\n');
+log('\nWrote bench/results.json');
