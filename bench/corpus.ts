@@ -63,7 +63,16 @@ export function generatedEntries(count: number, text: string): Entry[] {
     const key = form.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    entries.push({ id: `t${i}`, category: 'loaded', concept: form, note: 'generated', presumes: 'p', neutral: 'n', lang: cyrillic ? 'ru' : 'en', variants: [{ form, note: 'generated' }] });
+    entries.push({
+      id: `t${i}`,
+      category: 'loaded',
+      concept: form,
+      note: 'generated',
+      presumes: 'p',
+      neutral: 'n',
+      lang: cyrillic ? 'ru' : 'en',
+      variants: [{ form, note: 'generated' }],
+    });
   }
   return entries;
 }

@@ -60,8 +60,12 @@ export function benchMatcher(log: (line: string) => void): MatcherResults {
     matches: counts,
   };
   log(`Matcher (1 MB of article text, ${terms.length} generated terms; builtin: ${builtin.patterns} patterns)`);
-  log(`  full matcher (fold + match + voice): builtin ${results.mbps.builtin_1mb} MB/s, 5k terms ${results.mbps.terms5k_1mb} MB/s (10 MB: ${results.mbps.terms5k_10mb} MB/s)`);
-  log(`  automaton ${round(acMs)} ms | combined RegExp ${round(combinedMs)} ms (${results.ratio_vs_combined_regex}×) | trie RegExp ${round(trieMs)} ms (${results.ratio_vs_trie_regex}×) | per-term RegExp ${round(perTermMs)} ms (${results.ratio_vs_per_term_regex}×)`);
+  log(
+    `  full matcher (fold + match + voice): builtin ${results.mbps.builtin_1mb} MB/s, 5k terms ${results.mbps.terms5k_1mb} MB/s (10 MB: ${results.mbps.terms5k_10mb} MB/s)`,
+  );
+  log(
+    `  automaton ${round(acMs)} ms | combined RegExp ${round(combinedMs)} ms (${results.ratio_vs_combined_regex}×) | trie RegExp ${round(trieMs)} ms (${results.ratio_vs_trie_regex}×) | per-term RegExp ${round(perTermMs)} ms (${results.ratio_vs_per_term_regex}×)`,
+  );
   log(`  10 MB / 1 MB time: ${results.linearity_10mb_over_1mb}`);
   return results;
 }

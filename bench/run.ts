@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchBundle } from './bundle';
 import { benchMatcher } from './matcher';
 import { QUICK } from './measure';
 
@@ -16,6 +17,7 @@ const results: Record<string, unknown> = {
 };
 log(`Framing Lens benchmark — ${results.machine}${QUICK ? ' (quick mode: single runs, figures indicative only)' : ''}\n`);
 results.matcher = benchMatcher(log);
+results.bundle = benchBundle(log);
 
 writeFileSync(fileURLToPath(new URL('results.json', import.meta.url)), JSON.stringify(results, null, 2) + '\n');
 log('\nWrote bench/results.json');

@@ -90,6 +90,29 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
   const rootRow = new Int32Array(65536);
   for (const [c, n] of next[0]) rootRow[c] = n;
   const hasOut = out.map((o) => o.length > 0);
+  // Every other transition in one open-addressing table (node, char) → node: no Map per node.
+  let edges = 0;
+  for (const m of next) edges += m.size;
+  const mask = (1 << Math.ceil(Math.log2(edges * 2 + 2))) - 1;
+  const keyNode = new Int32Array(mask + 1).fill(-1);
+  const keyChar = new Uint16Array(mask + 1);
+  const target = new Int32Array(mask + 1);
+  const slot = (node: number, c: number) => (Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+  next.forEach((m, node) => {
+    if (node === 0) return;
+    for (const [c, n] of m) {
+      let h = slot(node, c);
+      while (keyNode[h] >= 0) h = (h + 1) & mask;
+      keyNode[h] = node;
+      keyChar[h] = c;
+      target[h] = n;
+    }
+  });
+  /** The child of a non-root node on a character, or -1. */
+  const step = (node: number, c: number): number => {
+    for (let h = slot(node, c); keyNode[h] >= 0; h = (h + 1) & mask) if (keyNode[h] === node && keyChar[h] === c) return target[h];
+    return -1;
+  };
 
   function findAll(input: Folded | string): Hit<T>[] {
     const text = typeof input === 'string' ? input : input.text;
@@ -99,12 +122,12 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
       const c = text.charCodeAt(i);
       if (node === 0) node = rootRow[c];
       else {
-        let n = next[node].get(c);
-        while (n === undefined && node !== 0) {
+        let n = step(node, c);
+        while (n < 0) {
           node = fail[node];
-          n = node === 0 ? rootRow[c] : next[node].get(c);
+          n = node === 0 ? rootRow[c] : step(node, c);
         }
-        node = n ?? 0;
+        node = n;
       }
       if (!hasOut[node]) continue;
       for (const pi of out[node]) {
@@ -118,7 +141,11 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
     return raw;
   }
 
-  return { size: table.length, findAll, find: (input) => selectLongest(findAll(input)) };
+  return {
+    size: table.length,
+    findAll,
+    find: (input) => selectLongest(findAll(input), typeof input === 'string' ? input.length : input.text.length),
+  };
 }
 
 /** Where a hit ending at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
@@ -137,16 +164,24 @@ function closeWord(text: string, end: number, p: Pattern<unknown>): number {
   return -1;
 }
 
-/** Leftmost, then longest, as a RegExp alternation would: overlapping later hits are dropped. */
-function selectLongest<T>(hits: Hit<T>[]): Hit<T>[] {
+/**
+ * Leftmost, then longest, as a RegExp alternation would: overlapping later hits are dropped. Linear:
+ * the longest hit per start position, then one sweep, instead of sorting every hit.
+ */
+function selectLongest<T>(hits: Hit<T>[], length: number): Hit<T>[] {
   if (hits.length < 2) return hits;
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const best = new Int32Array(length + 1).fill(-1);
+  hits.forEach((h, i) => {
+    const b = best[h.start];
+    if (b < 0 || h.end > hits[b].end) best[h.start] = i;
+  });
   const kept: Hit<T>[] = [];
   let reach = -1;
-  for (const h of hits) {
-    if (h.start < reach) continue;
-    kept.push(h);
-    reach = h.end;
+  for (let start = 0; start < length; start++) {
+    const b = best[start];
+    if (b < 0 || start < reach) continue;
+    kept.push(hits[b]);
+    reach = hits[b].end;
   }
   return kept;
 }

@@ -52,7 +52,7 @@ export function foldText(text: string): Folded {
     start = s;
     end = e;
   };
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let code = text.charCodeAt(i);
     // ASCII fast path: letters lowercased, whitespace collapsed, the rest as is.
     if (code < 128) {
