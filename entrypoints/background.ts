@@ -1,7 +1,8 @@
 import { serve, type BackgroundProtocol } from '@/lib/messaging';
 import { annotateTab } from '@/lib/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
-import { alwaysOnItem, historyItem } from '@/lib/storage';
+import { alwaysOnItem, historyItem, settingsItem, userPackItem } from '@/lib/storage';
+import { builtinLexicon } from '@/lib/lexicon/builtin';
 import { addRecord } from '@/lib/history/history';
 import { toRecord, type ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
@@ -15,6 +16,11 @@ function remember(record: ArticleRecord) {
 
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
+    // The packs live here, not in the content script, which stays small and gets them by message.
+    async getLexicon() {
+      const [settings, userPack] = await Promise.all([settingsItem.getValue(), userPackItem.getValue()]);
+      return builtinLexicon({ disabledPacks: settings.disabledPacks, extra: userPack ? [userPack] : [] });
+    },
     pageAnnotated(state, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;

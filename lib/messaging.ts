@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Analysis } from './analysis/analyze';
+import type { Lexicon } from './lexicon/types';
 
 /** What the content script knows about its page. */
 export type PageState =
@@ -30,6 +31,8 @@ export interface ContentProtocol {
 
 /** Messages to the background. */
 export interface BackgroundProtocol {
+  /** The lexicon in force (built-in packs the user kept, then the user's terms), merged and validated. */
+  getLexicon(): Lexicon;
   /** A tab's page was annotated: update its badge and any open side panel. */
   pageAnnotated(state: PageState): void;
 }
@@ -61,8 +64,11 @@ export function sendToBackground<K extends keyof BackgroundProtocol>(
   return browser.runtime.sendMessage({ protocol: 'framing-lens', name, arg } satisfies Envelope) as Promise<Reply<BackgroundProtocol[K]>>;
 }
 
-/** Serves a protocol. Messages from anything but this extension, or of unknown names, are ignored. */
-export function serve<P extends object>(handlers: Handlers<P>): () => void {
+/**
+ * Serves (part of) a protocol. Messages from anything but this extension, or that this side has no
+ * handler for, are left alone, for another part of the extension to answer.
+ */
+export function serve<P extends object>(handlers: Partial<Handlers<P>>): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
     const handler = (handlers as Record<string, ((arg: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined>)[message.name];

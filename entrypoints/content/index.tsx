@@ -3,7 +3,6 @@ import { render } from 'preact';
 import { Overlay } from '@/components/Overlay';
 import { serve, sendToBackground, type ContentProtocol, type PageState } from '@/lib/messaging';
 import { compileEngine, type Engine } from '@/lib/analysis/analyze';
-import { builtinLexicon } from '@/lib/lexicon/builtin';
 import { settingsItem, userPackItem } from '@/lib/storage';
 import { createAnnotator, UI_TAG, type Annotator } from './annotator';
 
@@ -72,8 +71,7 @@ export default defineContentScript({
 });
 
 async function loadEngine(): Promise<Engine> {
-  const [settings, userPack] = await Promise.all([settingsItem.getValue(), userPackItem.getValue()]);
-  return compileEngine(builtinLexicon({ disabledPacks: settings.disabledPacks, extra: userPack ? [userPack] : [] }));
+  return compileEngine(await sendToBackground('getLexicon', undefined));
 }
 
 /**
