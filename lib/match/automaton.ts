@@ -20,14 +20,19 @@ export interface Hit<T> {
   value: T;
 }
 
-interface Pattern<T> {
+interface Pattern {
   length: number;
-  value: T;
   plural: boolean;
   prefix: boolean;
   /** Whether the phrase starts/ends with a word character, so that side needs a word boundary. */
   edgeStart: boolean;
   edgeEnd: boolean;
+}
+
+interface RawHit {
+  start: number;
+  end: number;
+  pattern: number;
 }
 
 export interface Automaton<T> {
@@ -41,7 +46,8 @@ export interface Automaton<T> {
 export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Automaton<T> {
   const next: Map<number, number>[] = [new Map()];
   const out: number[][] = [[]];
-  const table: Pattern<T>[] = [];
+  const table: Pattern[] = [];
+  const values: T[] = [];
 
   for (const p of patterns) {
     const prefix = p.phrase.trimEnd().endsWith('*');
@@ -60,9 +66,9 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
       node = n;
     }
     out[node].push(table.length);
+    values.push(p.value);
     table.push({
       length: folded.length,
-      value: p.value,
       plural: p.plural ?? false,
       prefix,
       edgeStart: isWordChar(folded.charCodeAt(0)),
@@ -114,9 +120,13 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
     return -1;
   };
 
-  function findAll(input: Folded | string): Hit<T>[] {
+  /**
+   * The scan. Hits carry a pattern number, not the caller's value, so this hot loop sees one object
+   * shape whatever automaton runs it (the engine runs several, with different value types).
+   */
+  function scan(input: Folded | string): RawHit[] {
     const text = typeof input === 'string' ? input : input.text;
-    const raw: Hit<T>[] = [];
+    const raw: RawHit[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -135,21 +145,22 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
         const start = i + 1 - p.length;
         if (p.edgeStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
         const end = closeWord(text, i + 1, p);
-        if (end >= 0) raw.push({ start, end, value: p.value });
+        if (end >= 0) raw.push({ start, end, pattern: pi });
       }
     }
     return raw;
   }
+  const withValues = (hits: RawHit[]): Hit<T>[] => hits.map((h) => ({ start: h.start, end: h.end, value: values[h.pattern] }));
 
   return {
     size: table.length,
-    findAll,
-    find: (input) => selectLongest(findAll(input), typeof input === 'string' ? input.length : input.text.length),
+    findAll: (input) => withValues(scan(input)),
+    find: (input) => withValues(selectLongest(scan(input), typeof input === 'string' ? input.length : input.text.length)),
   };
 }
 
 /** Where a hit ending at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
-function closeWord(text: string, end: number, p: Pattern<unknown>): number {
+function closeWord(text: string, end: number, p: Pattern): number {
   if (!p.edgeEnd || end >= text.length || !isWordChar(text.charCodeAt(end))) return end;
   if (p.prefix) {
     while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
@@ -168,14 +179,14 @@ function closeWord(text: string, end: number, p: Pattern<unknown>): number {
  * Leftmost, then longest, as a RegExp alternation would: overlapping later hits are dropped. Linear:
  * the longest hit per start position, then one sweep, instead of sorting every hit.
  */
-function selectLongest<T>(hits: Hit<T>[], length: number): Hit<T>[] {
+function selectLongest(hits: RawHit[], length: number): RawHit[] {
   if (hits.length < 2) return hits;
   const best = new Int32Array(length + 1).fill(-1);
   hits.forEach((h, i) => {
     const b = best[h.start];
     if (b < 0 || h.end > hits[b].end) best[h.start] = i;
   });
-  const kept: Hit<T>[] = [];
+  const kept: RawHit[] = [];
   let reach = -1;
   for (let start = 0; start < length; start++) {
     const b = best[start];
