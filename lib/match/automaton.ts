@@ -29,12 +29,6 @@ interface Pattern {
   edgeEnd: boolean;
 }
 
-interface RawHit {
-  start: number;
-  end: number;
-  pattern: number;
-}
-
 export interface Automaton<T> {
   readonly size: number;
   /** Hits in the folded text, in text order; where they overlap, the leftmost, then the longest. */
@@ -121,12 +115,11 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
   };
 
   /**
-   * The scan. Hits carry a pattern number, not the caller's value, so this hot loop sees one object
-   * shape whatever automaton runs it (the engine runs several, with different value types).
+   * The scan: calls `hit(start, end, pattern)` for every match at word boundaries. It deals in
+   * numbers only, so it runs the same whatever value type the automaton carries.
    */
-  function scan(input: Folded | string): RawHit[] {
+  function scan(input: Folded | string, hit: (start: number, end: number, pattern: number) => void): void {
     const text = typeof input === 'string' ? input : input.text;
-    const raw: RawHit[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -145,18 +138,42 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
         const start = i + 1 - p.length;
         if (p.edgeStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
         const end = closeWord(text, i + 1, p);
-        if (end >= 0) raw.push({ start, end, pattern: pi });
+        if (end >= 0) hit(start, end, pi);
       }
     }
-    return raw;
   }
-  const withValues = (hits: RawHit[]): Hit<T>[] => hits.map((h) => ({ start: h.start, end: h.end, value: values[h.pattern] }));
 
-  return {
-    size: table.length,
-    findAll: (input) => withValues(scan(input)),
-    find: (input) => withValues(selectLongest(scan(input), typeof input === 'string' ? input.length : input.text.length)),
-  };
+  function findAll(input: Folded | string): Hit<T>[] {
+    const hits: Hit<T>[] = [];
+    scan(input, (start, end, pattern) => hits.push({ start, end, value: values[pattern] }));
+    return hits;
+  }
+
+  /**
+   * Leftmost, then longest, as a RegExp alternation would: the longest hit per start position is kept
+   * in typed arrays during the scan, then one sweep drops overlaps. Linear, and no object per
+   * candidate: only the kept hits become objects.
+   */
+  function find(input: Folded | string): Hit<T>[] {
+    const length = typeof input === 'string' ? input.length : input.text.length;
+    const bestEnd = new Int32Array(length + 1); // 0: no hit starts here
+    const bestPattern = new Int32Array(length + 1);
+    scan(input, (start, end, pattern) => {
+      if (end > bestEnd[start]) {
+        bestEnd[start] = end;
+        bestPattern[start] = pattern;
+      }
+    });
+    const kept: Hit<T>[] = [];
+    for (let start = 0, reach = 0; start < length; start++) {
+      if (bestEnd[start] === 0 || start < reach) continue;
+      kept.push({ start, end: bestEnd[start], value: values[bestPattern[start]] });
+      reach = bestEnd[start];
+    }
+    return kept;
+  }
+
+  return { size: table.length, findAll, find };
 }
 
 /** Where a hit ending at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
@@ -173,26 +190,4 @@ function closeWord(text: string, end: number, p: Pattern): number {
     }
   }
   return -1;
-}
-
-/**
- * Leftmost, then longest, as a RegExp alternation would: overlapping later hits are dropped. Linear:
- * the longest hit per start position, then one sweep, instead of sorting every hit.
- */
-function selectLongest(hits: RawHit[], length: number): RawHit[] {
-  if (hits.length < 2) return hits;
-  const best = new Int32Array(length + 1).fill(-1);
-  hits.forEach((h, i) => {
-    const b = best[h.start];
-    if (b < 0 || h.end > hits[b].end) best[h.start] = i;
-  });
-  const kept: RawHit[] = [];
-  let reach = -1;
-  for (let start = 0; start < length; start++) {
-    const b = best[start];
-    if (b < 0 || start < reach) continue;
-    kept.push(hits[b]);
-    reach = hits[b].end;
-  }
-  return kept;
 }
