@@ -2,7 +2,10 @@
  * `framing-lens analyze PAGE.html [--format json|markdown|text] [--url URL] [--lexicon FILE.json]`
  * User errors print one line on stderr and exit non-zero; never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { analyzeDocument, compileEngine, type Analysis, type Engine } from '../analysis/analyze';
 import { compareArticles } from '../compare/compare';
@@ -12,8 +15,11 @@ import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/exp
 import { builtinLexicon } from '../lexicon/builtin';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
 import { parseHtml } from './dom';
+import type { JobResult } from './worker';
+import type { Pack } from '../lexicon/types';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
+       framing-lens analyze FOLDER --out FOLDER [--format ...] [--jobs N] [--lexicon FILE.json]
        framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
 
   analyze     Analyse a saved news page: contested spellings, loaded phrases, stated demands.
@@ -21,7 +27,9 @@ export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown
   PAGE.html   An HTML file, or - to read it from standard input (analyze only).
   --format    analyze: markdown (default), text, or json (schema framing-lens/analysis@1).
   --url       The page's address, for relative links and the report.
-  --lexicon   A lexicon pack (JSON) to use on top of the built-in ones.`;
+  --lexicon   A lexicon pack (JSON) to use on top of the built-in ones.
+  --out       With a FOLDER of pages: where to write one result per page.
+  --jobs      With a FOLDER: worker threads to use (default: all cores).`;
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -65,18 +73,18 @@ function looksLikeHtml(text: string): boolean {
   return !text.includes('\u0000') && /<(?:!doctype\s+html|html|head|body|article|main|div|p|section)[\s>]/i.test(text.slice(0, 200_000));
 }
 
-async function loadEngine(lexicon: string | undefined, io: Io) {
-  const extra = [];
-  if (lexicon) {
-    const result = parsePack(await readInput(lexicon, io));
-    if (!result.ok) {
-      const [first] = result.errors;
-      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
-      throw new UserError(`invalid lexicon ${lexicon}: ${formatLexiconError(first)}${more}`);
-    }
-    extra.push(result.pack);
+async function loadPack(lexicon: string, io: Io): Promise<Pack> {
+  const result = parsePack(await readInput(lexicon, io));
+  if (!result.ok) {
+    const [first] = result.errors;
+    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+    throw new UserError(`invalid lexicon ${lexicon}: ${formatLexiconError(first)}${more}`);
   }
-  return compileEngine(builtinLexicon({ extra }));
+  return result.pack;
+}
+
+async function loadEngine(lexicon: string | undefined, io: Io) {
+  return compileEngine(builtinLexicon({ extra: lexicon ? [await loadPack(lexicon, io)] : [] }));
 }
 
 /** Reads and analyses one page; a page with no article is a user error here. */
@@ -92,8 +100,16 @@ async function analyze(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'markdown' }, url: { type: 'string' }, lexicon: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'markdown' },
+      url: { type: 'string' },
+      lexicon: { type: 'string' },
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+    },
   });
+  if (positionals.length === 1 && positionals[0] !== '-' && (await isDirectory(positionals[0])))
+    return analyzeFolder(positionals[0], values, io);
   if (positionals.length !== 1)
     throw new UserError(positionals.length ? 'give one page at a time' : 'which page? give an HTML file or -', 2);
   const format = values.format as ExportFormat;
@@ -103,6 +119,63 @@ async function analyze(args: string[], io: Io): Promise<number> {
   const engine = await loadEngine(values.lexicon, io);
   io.stdout.write(exportAnalysis(await analyzePage(positionals[0], engine, url, io), format));
   return 0;
+}
+
+const isDirectory = (path: string) =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+
+/** Every page of a folder, written to --out, across --jobs worker threads (all cores by default). */
+async function analyzeFolder(
+  folder: string,
+  values: { format?: string; lexicon?: string; out?: string; jobs?: string },
+  io: Io,
+): Promise<number> {
+  const format = values.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UserError(`unknown format "${values.format}" (use ${EXPORT_FORMATS.join(', ')})`, 2);
+  if (!values.out) throw new UserError('a folder needs --out FOLDER for the results', 2);
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`, 2);
+  const pages = (await readdir(folder)).filter((f) => /\.x?html?$/i.test(f)).sort();
+  if (!pages.length) throw new UserError(`no .html pages in ${folder}`);
+  await mkdir(values.out, { recursive: true });
+  const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
+  const ext = format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'txt';
+  const queue = pages.map((f) => ({ page: join(folder, f), out: join(values.out!, f.replace(/\.x?html?$/i, `.${ext}`)) }));
+  const started = performance.now();
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+      // Workers are TypeScript too: tsx loads them the way it loads this file.
+      const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { extra, format } });
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const result = await new Promise<JobResult>((resolve, reject) => {
+            const done = (r: JobResult) => {
+              worker.off('error', reject);
+              resolve(r);
+            };
+            worker.once('message', done);
+            worker.once('error', reject);
+            worker.postMessage(job);
+          });
+          if (!result.ok) {
+            failed++;
+            io.stderr.write(`framing-lens: ${result.page}: ${result.message}\n`);
+          }
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  io.stderr.write(
+    `framing-lens: ${pages.length - failed} of ${pages.length} pages analysed in ${seconds.toFixed(2)} s with ${jobs} worker(s)\n`,
+  );
+  return failed ? EXIT_NO_ARTICLE : 0;
 }
 
 async function compare(args: string[], io: Io): Promise<number> {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,38 @@ const write = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
+
+describe('framing-lens analyze FOLDER', () => {
+  it('writes one result per page, across worker threads', async () => {
+    const out = join(tmp, 'out');
+    const r = await cli(['analyze', fixturePath('seeds'), '--out', out, '--format', 'json', '--jobs', '2']);
+    expect(r.err).toMatch(/2 of 2 pages analysed in [\d.]+ s with 2 worker\(s\)/);
+    expect(r.code).toBe(0);
+    const one = JSON.parse(readFileSync(join(out, 'seed-1.json'), 'utf8'));
+    expect(one).toMatchObject({ schema: 'framing-lens/analysis@1', article: { siteName: 'Antiwar.com' } });
+    expect(readdirSync(out).sort()).toEqual(['seed-1.json', 'seed-2.json']);
+  });
+
+  it.each([
+    { why: 'no --out', args: () => ['analyze', fixturePath('seeds')], code: 2, err: /needs --out/ },
+    {
+      why: 'bad --jobs',
+      args: () => ['analyze', fixturePath('seeds'), '--out', join(tmp, 'o2'), '--jobs', 'many'],
+      code: 2,
+      err: /--jobs must be a whole number/,
+    },
+    {
+      why: 'no pages',
+      args: () => ['analyze', mkdtempSync(join(tmpdir(), 'empty-')), '--out', join(tmp, 'o3')],
+      code: 1,
+      err: /no \.html pages/,
+    },
+  ])('$why: one line on stderr, exit $code', async ({ args, code, err }) => {
+    const r = await cli(args());
+    expect([r.code, r.out]).toEqual([code, '']);
+    expect(r.err).toMatch(err);
+  });
+});
 
 describe('framing-lens compare', () => {
   it('prints the comparison of the seed pages as JSON and Markdown', async () => {
@@ -89,7 +121,6 @@ describe('framing-lens analyze', () => {
   it.each([
     { why: 'missing file', args: () => ['analyze', join(tmp, 'nope.html')], code: 1, err: /no such file: .*nope\.html/ },
     { why: 'not HTML', args: () => ['analyze', write('data.json', '{"a": 1}')], code: 1, err: /is not an HTML page/ },
-    { why: 'a directory', args: () => ['analyze', tmp], code: 1, err: /is a directory/ },
     { why: 'no page', args: () => ['analyze'], code: 2, err: /which page/ },
     { why: 'bad format', args: () => ['analyze', SEEDS[0].path, '--format', 'pdf'], code: 2, err: /unknown format "pdf"/ },
     { why: 'unknown option', args: () => ['analyze', SEEDS[0].path, '--colour'], code: 2, err: /colour/ },

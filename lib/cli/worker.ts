@@ -1,0 +1,33 @@
+/** A worker thread of `framing-lens analyze FOLDER`: compiles the lexicon once, then analyses page after page. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyzeDocument, compileEngine } from '../analysis/analyze';
+import { exportAnalysis, type ExportFormat } from '../export/export';
+import { builtinLexicon } from '../lexicon/builtin';
+import type { Pack } from '../lexicon/types';
+import { parseHtml } from './dom';
+
+export interface Job {
+  page: string;
+  out: string;
+}
+export interface JobResult {
+  page: string;
+  ok: boolean;
+  message?: string;
+}
+
+const { extra, format } = workerData as { extra: Pack[]; format: ExportFormat };
+const engine = compileEngine(builtinLexicon({ extra }));
+
+parentPort!.on('message', async (job: Job) => {
+  let result: JobResult;
+  try {
+    const result0 = analyzeDocument(parseHtml(await readFile(job.page, 'utf8')), engine, null);
+    if (result0.ok) await writeFile(job.out, exportAnalysis(result0.analysis, format));
+    result = result0.ok ? { page: job.page, ok: true } : { page: job.page, ok: false, message: result0.message };
+  } catch (e) {
+    result = { page: job.page, ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(result);
+});
