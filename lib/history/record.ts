@@ -3,6 +3,7 @@
  * carry a loaded phrase or a demand. The same record feeds story grouping and comparison.
  */
 import type { Analysis } from '../analysis/analyze';
+import { splitSentences } from '../demands/sentences';
 import type { Category, PartyId } from '../lexicon/types';
 import type { Voice } from '../match/matcher';
 
@@ -26,14 +27,6 @@ export interface ArticleRecord {
   demands: { party: PartyId; topic: string; topicLabel: string | null; text: string; sentence: string }[];
 }
 
-/** The sentence around an offset: from the previous sentence end to the next. */
-function sentenceAt(text: string, start: number, end: number): string {
-  const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('! '));
-  const next = text.slice(end).search(/[.?!](?:\s|$)|\n/);
-  return text.slice(from < 0 ? 0 : from + 1, next < 0 ? text.length : end + next + 1).trim();
-}
-
 export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): ArticleRecord {
   const body = a.matches.filter((m) => m.field === 'body');
   const spellings = new Map<string, ArticleRecord['spellings'][number]>();
@@ -43,6 +36,9 @@ export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): Arti
     s.variants[m.variant] = (s.variants[m.variant] ?? 0) + 1;
     spellings.set(m.termId, s);
   }
+  // The same sentences the demand finder uses, so a loaded phrase's sentence matches a demand's.
+  const sentences = splitSentences(a.article.text, a.article.lang ?? 'en');
+  const sentenceAt = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)?.text ?? '';
   return {
     schema: RECORD_SCHEMA,
     id,
@@ -61,7 +57,7 @@ export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): Arti
         concept: m.concept,
         surface: m.surface,
         voice: m.voice,
-        sentence: sentenceAt(a.article.text, m.start, m.end),
+        sentence: sentenceAt(m.start),
       })),
     demands: a.demands.flatMap((d) =>
       d.topic ? [{ party: d.party, topic: d.topic, topicLabel: d.topicLabel, text: d.text, sentence: d.sentence }] : [],

@@ -107,8 +107,3 @@ export function insideChecker(spans: readonly Span[]): (start: number, end: numb
     return end <= reach;
   };
 }
-
-/** Whether [start, end) lies inside one of the spans. */
-export function isInside(spans: readonly Span[], start: number, end: number): boolean {
-  return insideChecker(spans)(start, end);
-}

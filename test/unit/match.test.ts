@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileAutomaton } from '../../lib/match/automaton';
 import { foldText } from '../../lib/match/fold';
 import { compileMatcher } from '../../lib/match/matcher';
-import { findQuotations, isInside } from '../../lib/match/quotes';
+import { findQuotations, insideChecker } from '../../lib/match/quotes';
 import type { Entry } from '../../lib/lexicon/types';
 import { builtinLexicon } from '../../lib/lexicon/builtin';
 
@@ -53,7 +53,7 @@ describe('compileAutomaton', () => {
 describe('findQuotations', () => {
   const quoted = (text: string, word: string) => {
     const at = text.indexOf(word);
-    return isInside(findQuotations(text), at, at + word.length);
+    return insideChecker(findQuotations(text))(at, at + word.length);
   };
   it.each([
     ['“There are no new ‘peace proposals’. Entity Putin has voiced the ‘standard aggressor’s set,’” he wrote.', 'aggressor', true],
