@@ -4,6 +4,7 @@ import { splitSentences } from '../demands/sentences';
 import { extractArticle, type Article } from '../extract/extract';
 import type { Lexicon } from '../lexicon/types';
 import { compileMatcher, type Match, type Matcher } from '../match/matcher';
+import { prepareText } from '../match/prepare';
 import { summarize, type Summary } from '../summary/summarize';
 
 export const ANALYSIS_SCHEMA = 'framing-lens/analysis@1';
@@ -33,8 +34,10 @@ export function compileEngine(lexicon: Lexicon): Engine {
 
 export function analyzeArticle(article: Article, engine: Engine, url: string | null = null): Analysis {
   const lang = article.lang ?? 'en';
-  const matches = [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body')];
-  const demands = engine.demands.find(article.text, lang, splitSentences(article.text, lang));
+  // The body is folded and its quotations found once, for both the matcher and the demand finder.
+  const body = prepareText(article.text);
+  const matches = [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)];
+  const demands = engine.demands.find(article.text, lang, splitSentences(article.text, lang), body);
   return {
     schema: ANALYSIS_SCHEMA,
     url,

@@ -7,7 +7,8 @@
 import type { Lexicon, PartyId } from '../lexicon/types';
 import { compileAutomaton, type Hit } from '../match/automaton';
 import { foldText, type Folded } from '../match/fold';
-import { findQuotations, type Span } from '../match/quotes';
+import { prepareText, type PreparedText } from '../match/prepare';
+import type { Span } from '../match/quotes';
 import { splitSentences, type Sentence } from './sentences';
 
 export interface Demand {
@@ -48,7 +49,7 @@ const SEPARATORS = /,|;|:|\s(?:and|or|as well as|plus|along with)\s/giu;
 const ACCORDING = /\baccording to\s*$/iu;
 
 export interface DemandFinder {
-  find(text: string, lang?: string, sentences?: Sentence[]): Demand[];
+  find(text: string, lang?: string, sentences?: Sentence[], prepared?: PreparedText): Demand[];
 }
 
 export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'>): DemandFinder {
@@ -94,9 +95,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     return [...new Set(found)];
   }
 
-  function find(text: string, lang = 'en', given?: Sentence[]): Demand[] {
-    const folded = foldText(text);
-    const quotes = findQuotations(text);
+  function find(text: string, lang = 'en', given?: Sentence[], prepared?: PreparedText): Demand[] {
+    const { folded, quotes } = prepared ?? prepareText(text);
     const allCues = cues.find(folded).map((h) => toOriginal(folded, h));
     const allSpeakers = speakers.find(folded).map((h) => toOriginal(folded, h));
     const demands: Demand[] = [];

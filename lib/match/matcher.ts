@@ -1,8 +1,9 @@
 /** The lexicon compiled once into one automaton; matching a text yields typed, voiced matches. */
 import type { Category, Entry, Lexicon, Variant } from '../lexicon/types';
 import { compileAutomaton, type Automaton } from './automaton';
-import { foldPhrase, foldText } from './fold';
-import { findQuotations, insideChecker } from './quotes';
+import { foldPhrase } from './fold';
+import { prepareText, type PreparedText } from './prepare';
+import { insideChecker } from './quotes';
 
 export type Voice = 'author' | 'quoted';
 export type Field = 'body' | 'title';
@@ -29,7 +30,8 @@ export interface Match {
 type Target = { entry: Entry; variant: Variant; phrase: string } | null;
 
 export interface Matcher {
-  match(text: string, field?: Field): Match[];
+  /** `prepared` is the text already folded and its quotations found, when the caller has them. */
+  match(text: string, field?: Field, prepared?: PreparedText): Match[];
   readonly patterns: number;
 }
 
@@ -54,9 +56,9 @@ export function compileMatcher(lexicon: Pick<Lexicon, 'entries'>): Matcher {
   }
   const automaton: Automaton<Target[]> = compileAutomaton(byPhrase.values());
 
-  function match(text: string, field: Field = 'body'): Match[] {
-    const folded = foldText(text);
-    const quoted = insideChecker(findQuotations(text));
+  function match(text: string, field: Field = 'body', prepared?: PreparedText): Match[] {
+    const { folded, quotes } = prepared ?? prepareText(text);
+    const quoted = insideChecker(quotes);
     const matches: Match[] = [];
     for (const hit of automaton.find(folded)) {
       const start = folded.start[hit.start];

@@ -3,7 +3,6 @@
  * low-high quotes, nested. An apostrophe inside a word (Kiev’s, aggressor’s) is not a quote mark.
  * A quotation left open runs to the end of its paragraph (the convention for multi-paragraph quotes).
  */
-
 export interface Span {
   start: number;
   end: number;
