@@ -154,17 +154,8 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
         const { matches } = self.state.analysis;
         paint(
           document,
-          self.painted.map((p, i) => ({
-            category: matches[i].category,
-            init: p
-              ? {
-                  startContainer: p.range.startContainer,
-                  startOffset: p.range.startOffset,
-                  endContainer: p.range.endContainer,
-                  endOffset: p.range.endOffset,
-                }
-              : null,
-          })),
+          // A StaticRange is its own RangeInit: the same places, painted again without the hidden layers.
+          self.painted.map((p, i) => ({ category: matches[i].category, init: p?.range ?? null })),
           self.hidden,
         );
       }

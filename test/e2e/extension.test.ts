@@ -123,6 +123,18 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     await expect.poll(() => card.count()).toBe(0);
   });
 
+  it('the legend switches a category off and on', async () => {
+    const toggle = page.locator('framing-lens-ui .legend button[aria-pressed]', { hasText: 'Loaded phrases' });
+    const loaded = () => page.evaluate(() => CSS.highlights.get('framing-lens-loaded')?.size ?? 0);
+    const before = await loaded();
+    expect(before).toBeGreaterThan(0);
+    await toggle.click();
+    await expect.poll(loaded).toBe(0);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(loaded).toBe(before);
+  });
+
   it('shows spellings and demands by party in the popup; a demand scrolls to its sentence', async () => {
     const popup = await h.popup(page);
     const text = await popup.locator('.summary').textContent();
