@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test/artifacts/', 'bench/results.json'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test/artifacts/', 'bench/results.json', 'scratch/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -10,14 +10,15 @@ const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const SITE_PATTERNS = ['http://*/*', 'https://*/*'];
 
 export default defineConfig({
-  vite: () => ({ plugins: [preact()] }),
+  // `--mode development` keeps names readable, for profiles.
+  vite: (env) => ({ plugins: [preact()], build: { minify: env.mode === 'production' } }),
   outDirTemplate: `${E2E ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
   manifest: ({ browser }) => ({
     // From public/_locales/*/messages.json, in the browser's language.
     name: '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // Asked for one site at a time, when the user turns "always on" on for it (MV2: optional_permissions).
     ...(browser === 'firefox' ? { optional_permissions: SITE_PATTERNS } : { optional_host_permissions: SITE_PATTERNS }),
     commands: {

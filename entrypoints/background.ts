@@ -1,10 +1,11 @@
 import { serve, type BackgroundProtocol } from '@/lib/messaging';
+import { serveAnalyzer } from '@/lib/analysis/serve';
+import { ensureOffscreenAnalyzer } from '@/lib/analysis/offscreen';
 import { annotateTab } from '@/lib/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
-import { alwaysOnItem, historyItem, settingsItem, userPackItem } from '@/lib/storage';
-import { builtinLexicon } from '@/lib/lexicon/builtin';
+import { alwaysOnItem, historyItem } from '@/lib/storage';
 import { addRecord } from '@/lib/history/history';
-import { toRecord, type ArticleRecord } from '@/lib/history/record';
+import type { ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
 
 /** History writes one at a time, so two tabs reporting together cannot lose a record. */
@@ -16,23 +17,20 @@ function remember(record: ArticleRecord) {
 
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
-    // The packs live here, not in the content script, which stays small and gets them by message.
-    async getLexicon() {
-      const [settings, userPack] = await Promise.all([settingsItem.getValue(), userPackItem.getValue()]);
-      return builtinLexicon({ disabledPacks: settings.disabledPacks, extra: userPack ? [userPack] : [] });
-    },
-    pageAnnotated(state, sender) {
+    // Firefox's background page is the analyser itself (below); Chrome's service worker has no DOM.
+    startAnalyzer: () => (import.meta.env.FIREFOX ? undefined : ensureOffscreenAnalyzer()),
+    pageAnnotated(report, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
-      const count = state.status === 'ready' ? state.analysis.matches.filter((m) => m.field === 'body').length : 0;
       void browser.action.setBadgeText({
         tabId,
-        text: state.status === 'ready' ? String(count) : state.status === 'no-article' ? '–' : '!',
+        text: report.status === 'ready' ? String(report.count) : report.status === 'no-article' ? '–' : '!',
       });
-      void browser.action.setBadgeBackgroundColor({ tabId, color: state.status === 'error' ? '#b00020' : '#0072b2' });
-      if (state.status === 'ready') void remember(toRecord(state.analysis, state.url));
+      void browser.action.setBadgeBackgroundColor({ tabId, color: report.status === 'error' ? '#b00020' : '#0072b2' });
     },
+    remember,
   });
+  if (import.meta.env.FIREFOX) serveAnalyzer(remember);
 
   void syncAlwaysOn();
   alwaysOnItem.watch(() => void syncAlwaysOn());

@@ -3,8 +3,16 @@
  * reply types; handlers only accept messages from this extension itself.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Analysis } from './analysis/analyze';
-import type { Lexicon } from './lexicon/types';
+import type { Analysis, Timings } from './analysis/analyze';
+import type { AnalysisReply, PageRequest } from './analysis/service';
+import type { ArticleRecord } from './history/record';
+
+/**
+ * Milliseconds per stage of one annotation: the analyser's stages, then the page's own (`serialize`,
+ * `collect`: reading the live page's text, `wait`: for the analyser beyond that, `anchor`, `paint`);
+ * `total` runs from the trigger to the painted page, `ui` is the overlay drawn after it.
+ */
+export type PipelineTimings = Timings & Partial<Record<'serialize' | 'collect' | 'wait' | 'anchor' | 'paint' | 'ui' | 'total', number>>;
 
 /** What the content script knows about its page. */
 export type PageState =
@@ -15,6 +23,7 @@ export type PageState =
       placed: number;
       /** Body matches (indexes into analysis.matches) that could not be found on the page. */
       unplaced: number[];
+      timings: PipelineTimings;
     }
   | { status: 'no-article'; url: string; message: string }
   | { status: 'error'; url: string; message: string };
@@ -29,12 +38,27 @@ export interface ContentProtocol {
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
 }
 
+/** What a content script tells the rest of the extension after each annotation. */
+export interface PageReport {
+  status: PageState['status'];
+  url: string;
+  /** Annotations in the article's body. */
+  count: number;
+}
+
 /** Messages to the background. */
 export interface BackgroundProtocol {
-  /** The lexicon in force (built-in packs the user kept, then the user's terms), merged and validated. */
-  getLexicon(): Lexicon;
+  /** Make sure the analyser is running (Chrome: create the offscreen document). */
+  startAnalyzer(): void;
   /** A tab's page was annotated: update its badge and any open side panel. */
-  pageAnnotated(state: PageState): void;
+  pageAnnotated(report: PageReport): void;
+  /** The analyser read an article: keep its record in the history. */
+  remember(record: ArticleRecord): void;
+}
+
+/** Messages to the analyser: Chrome's offscreen document, Firefox's background page. */
+export interface AnalyzerProtocol {
+  analyzePage(request: PageRequest): AnalysisReply;
 }
 
 type Envelope = { protocol: 'framing-lens'; name: string; arg: unknown };
@@ -57,12 +81,16 @@ export function sendToTab<K extends keyof ContentProtocol>(
   >;
 }
 
-export function sendToBackground<K extends keyof BackgroundProtocol>(
-  name: K,
-  arg: Arg<BackgroundProtocol[K]>,
-): Promise<Reply<BackgroundProtocol[K]>> {
-  return browser.runtime.sendMessage({ protocol: 'framing-lens', name, arg } satisfies Envelope) as Promise<Reply<BackgroundProtocol[K]>>;
+/** To the extension's own pages and workers: whichever serves `name` answers. */
+function sendToRuntime<P, K extends keyof P>(name: K, arg: Arg<P[K]>): Promise<Reply<P[K]>> {
+  return browser.runtime.sendMessage({ protocol: 'framing-lens', name: name as string, arg } satisfies Envelope) as Promise<Reply<P[K]>>;
 }
+
+export const sendToBackground = <K extends keyof BackgroundProtocol>(name: K, arg: Arg<BackgroundProtocol[K]>) =>
+  sendToRuntime<BackgroundProtocol, K>(name, arg);
+
+export const sendToAnalyzer = <K extends keyof AnalyzerProtocol>(name: K, arg: Arg<AnalyzerProtocol[K]>) =>
+  sendToRuntime<AnalyzerProtocol, K>(name, arg);
 
 /**
  * Serves (part of) a protocol. Messages from anything but this extension, or that this side has no

@@ -1,11 +1,15 @@
 /**
- * The page side: analyse, anchor, paint, and keep it so while the page lives. Holds the page's state
- * for the popup and side panel. DOM work is here; the analysis is lib/'s.
+ * The page side: ask the analyser about the page, anchor and paint its answer, and keep it so while
+ * the page lives. Holds the page's state for the popup and side panel. DOM work is here; the analysis
+ * runs in the analyser (lib/analysis/service), away from the page's main thread.
  */
-import { analyzeDocument, type Engine } from '@/lib/analysis/analyze';
+import { requestAnalysis } from '@/lib/analysis/client';
+import type { LexiconChoice } from '@/lib/analysis/service';
+import { fromWire } from '@/lib/analysis/wire';
 import { anchorSpans } from '@/lib/anchor/anchor';
-import type { Category } from '@/lib/lexicon/types';
-import type { PageState } from '@/lib/messaging';
+import { collectText, collectTextInSlices, type CollectedText } from '@/lib/extract/text';
+import type { Category, Entry, Party } from '@/lib/lexicon/types';
+import type { PageReport, PageState, PipelineTimings } from '@/lib/messaging';
 import { clearAll, hitTest, mark, paint, toRange, type Painted } from '@/lib/paint/paint';
 
 export interface View {
@@ -20,8 +24,12 @@ export interface Annotator {
   legendVisible: boolean;
   card: { index: number; position: { top: number; left: number } } | null;
   unplaced: number[];
-  engine: Engine;
-  annotate(): PageState;
+  /** The lexicon entries and parties the last analysis matched, for note cards and labels. */
+  entries: ReadonlyMap<string, Entry>;
+  parties: ReadonlyMap<string, Party>;
+  lexicon: LexiconChoice;
+  /** Annotates the page; a call while one runs gets the run after it. */
+  annotate(): Promise<PageState>;
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
   openCard(index: number | null): void;
   step(direction: 1 | -1): void;
@@ -35,13 +43,87 @@ export const UI_TAG = 'framing-lens-ui';
 const SETTLE_MS = 400;
 /** How long the pointer rests on a term before its card opens: passing over text opens nothing. */
 const HOVER_MS = 450;
+/** The longest stretch the page's main thread is ours while reading a long page. */
+const SLICE_MS = 12;
 
-export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAnnotated: (state: PageState) => void): Annotator {
+export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Category>, onAnnotated: (report: PageReport) => void): Annotator {
   let view: View | null = null;
   /** The page text last annotated: a DOM change that leaves it alone needs no new pass. */
   let annotatedText = '';
+  /** The live text as last read, while the page has not changed since. */
+  let live: CollectedText | null = null;
   let focused = -1;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<PageState> | null = null;
+  let queued: Promise<PageState> | null = null;
+
+  async function run(): Promise<PageState> {
+    const started = performance.now();
+    const timings: PipelineTimings = {};
+    const url = location.href;
+    annotatedText = document.body?.textContent ?? '';
+    let state: PageState;
+    try {
+      let t = performance.now();
+      // The page as it stands, scripts' changes included; the analyser parses its own copy.
+      // eslint-disable-next-line no-restricted-properties -- read, never written
+      const html = document.documentElement.outerHTML;
+      timings.serialize = performance.now() - t;
+      const asked = requestAnalysis({ html, url, lexicon: self.lexicon });
+      // While the analyser works, the page's own text is read for anchoring, in slices.
+      t = performance.now();
+      const text = document.body ? await collectTextInSlices(document.body, { map: true, sliceMs: SLICE_MS }) : null;
+      timings.collect = performance.now() - t;
+      t = performance.now();
+      const reply = await asked;
+      timings.wait = performance.now() - t;
+      Object.assign(timings, reply.timings);
+      const result = fromWire(reply.result);
+      if (!result.ok || !text) {
+        clearAll();
+        self.painted = [];
+        live = null;
+        state = { status: 'no-article', url, message: result.ok ? '' : result.message };
+      } else {
+        const { analysis } = result;
+        live = text;
+        self.entries = result.entries;
+        self.parties = result.parties;
+        const bodyMatches = analysis.matches.map((m) => (m.field === 'body' ? m : null));
+        const spans = bodyMatches.map((m) => m ?? { start: 0, end: 0 });
+        t = performance.now();
+        const anchoring = anchorSpans(text, analysis.article, spans);
+        timings.anchor = performance.now() - t;
+        t = performance.now();
+        self.painted = paint(
+          document,
+          analysis.matches.map((m, i) => ({ category: m.category, init: bodyMatches[i] ? anchoring.ranges[i] : null })),
+          self.hidden,
+        );
+        timings.paint = performance.now() - t;
+        const placed = self.painted.filter(Boolean).length;
+        self.unplaced = bodyMatches.flatMap((m, i) => (m && !self.painted[i] ? [i] : []));
+        timings.total = performance.now() - started;
+        state = { status: 'ready', analysis, url, placed, unplaced: self.unplaced, timings };
+      }
+    } catch (e) {
+      // Our own failure: reported to our console and the popup, never thrown into the page.
+      console.error('[Framing Lens]', e);
+      state = { status: 'error', url, message: e instanceof Error ? e.message : String(e) };
+    }
+    self.state = state;
+    self.card = null;
+    focused = -1;
+    const t = performance.now();
+    view?.update();
+    timings.ui = performance.now() - t;
+    onAnnotated({
+      status: state.status,
+      url,
+      count: state.status === 'ready' ? state.analysis.matches.filter((m) => m.field === 'body').length : 0,
+    });
+    return state;
+  }
 
   const self: Annotator = {
     state: null,
@@ -50,43 +132,20 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
     legendVisible: true,
     card: null,
     unplaced: [],
-    engine,
+    entries: new Map(),
+    parties: new Map(),
+    lexicon,
 
     annotate() {
-      const url = location.href;
-      annotatedText = document.body?.textContent ?? '';
-      let state: PageState;
-      try {
-        const result = analyzeDocument(document, self.engine, url);
-        if (!result.ok) {
-          clearAll();
-          self.painted = [];
-          state = { status: 'no-article', url, message: result.message };
-        } else {
-          const { analysis } = result;
-          const bodyMatches = analysis.matches.map((m) => (m.field === 'body' ? m : null));
-          const spans = bodyMatches.map((m) => m ?? { start: 0, end: 0 });
-          const anchoring = anchorSpans(document.body, analysis.article, spans);
-          self.painted = paint(
-            document,
-            analysis.matches.map((m, i) => ({ category: m.category, init: bodyMatches[i] ? anchoring.ranges[i] : null })),
-            self.hidden,
-          );
-          const placed = self.painted.filter(Boolean).length;
-          self.unplaced = bodyMatches.flatMap((m, i) => (m && !self.painted[i] ? [i] : []));
-          state = { status: 'ready', analysis, url, placed, unplaced: self.unplaced };
-        }
-      } catch (e) {
-        // Our own failure: reported to our console and the popup, never thrown into the page.
-        console.error('[Framing Lens]', e);
-        state = { status: 'error', url, message: e instanceof Error ? e.message : String(e) };
+      if (!running) {
+        running = run().finally(() => (running = null));
+        return running;
       }
-      self.state = state;
-      self.card = null;
-      focused = -1;
-      view?.update();
-      onAnnotated(state);
-      return state;
+      queued ??= running.then(() => {
+        queued = null;
+        return self.annotate();
+      });
+      return queued;
     },
 
     reveal(target) {
@@ -101,7 +160,8 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
       } else {
         const d = analysis.demands[target.index];
         if (!d) return false;
-        const [init] = anchorSpans(document.body, analysis.article, [{ start: d.sentenceStart, end: d.sentenceEnd }]).ranges;
+        live ??= collectText(document.body, { map: true });
+        const [init] = anchorSpans(live, analysis.article, [{ start: d.sentenceStart, end: d.sentenceEnd }]).ranges;
         if (init) {
           range = document.createRange();
           range.setStart(init.startContainer, init.startOffset);
@@ -173,9 +233,10 @@ export function createAnnotator(engine: Engine, hidden: Iterable<Category>, onAn
   const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
   new MutationObserver((records) => {
     if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+    live = null;
     clearTimeout(settle);
     settle = setTimeout(() => {
-      if ((document.body?.textContent ?? '') !== annotatedText) self.annotate();
+      if ((document.body?.textContent ?? '') !== annotatedText) void self.annotate();
     }, SETTLE_MS);
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 

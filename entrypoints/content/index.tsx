@@ -1,8 +1,8 @@
 import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { Overlay } from '@/components/Overlay';
-import { serve, sendToBackground, type ContentProtocol, type PageState } from '@/lib/messaging';
-import { compileEngine, type Engine } from '@/lib/analysis/analyze';
+import { serve, sendToBackground, type ContentProtocol, type PageReport } from '@/lib/messaging';
+import type { LexiconChoice } from '@/lib/analysis/service';
 import { settingsItem, userPackItem } from '@/lib/storage';
 import { createAnnotator, UI_TAG, type Annotator } from './annotator';
 
@@ -20,12 +20,12 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     if (window.__framingLens) {
-      (await window.__framingLens).annotate();
+      void (await window.__framingLens).annotate();
       return;
     }
     let ready!: (a: Annotator) => void;
     window.__framingLens = new Promise<Annotator>((r) => (ready = r));
-    const annotator = createAnnotator(await loadEngine(), (await settingsItem.getValue()).hiddenCategories, announce);
+    const annotator = createAnnotator(await lexiconChoice(), (await settingsItem.getValue()).hiddenCategories, announce);
     serve<ContentProtocol>({
       annotate: () => annotator.annotate(),
       getState: () => annotator.state,
@@ -33,8 +33,8 @@ export default defineContentScript({
     });
     // Options changed the lexicon: the page is read again with it.
     const relex = async () => {
-      annotator.engine = await loadEngine();
-      if (annotator.state) annotator.annotate();
+      annotator.lexicon = await lexiconChoice();
+      if (annotator.state) await annotator.annotate();
     };
     userPackItem.watch(relex);
     settingsItem.watch(relex);
@@ -43,12 +43,11 @@ export default defineContentScript({
     const update = () => {
       const state = annotator.state;
       if (state?.status !== 'ready') return render(null, container);
-      const lexicon = annotator.engine.lexicon;
       render(
         <Overlay
           analysis={state.analysis}
-          entries={new Map(lexicon.entries.map((e) => [e.id, e]))}
-          partyLabels={new Map(lexicon.parties.map((p) => [p.id, p.label]))}
+          entries={annotator.entries}
+          partyLabels={new Map([...annotator.parties.values()].map((p) => [p.id, p.label]))}
           hidden={annotator.hidden}
           legendVisible={annotator.legendVisible}
           unplaced={annotator.unplaced}
@@ -65,13 +64,14 @@ export default defineContentScript({
     };
     annotator.attach({ update });
     ctx.onInvalidated(() => container.getRootNode() instanceof ShadowRoot && (container.getRootNode() as ShadowRoot).host.remove());
-    annotator.annotate();
     ready(annotator);
+    await annotator.annotate();
   },
 });
 
-async function loadEngine(): Promise<Engine> {
-  return compileEngine(await sendToBackground('getLexicon', undefined));
+async function lexiconChoice(): Promise<LexiconChoice> {
+  const [settings, userPack] = await Promise.all([settingsItem.getValue(), userPackItem.getValue()]);
+  return { disabledPacks: settings.disabledPacks, userPack };
 }
 
 /**
@@ -90,9 +90,9 @@ function mountShadowUi(css: string): HTMLElement {
   return container;
 }
 
-/** Tells the background (badge) and any open side panel about a new state of the page. */
-function announce(state: PageState) {
-  sendToBackground('pageAnnotated', state).catch(() => {
+/** Tells the background (badge, history) and any open side panel about a new state of the page. */
+function announce(report: PageReport) {
+  sendToBackground('pageAnnotated', report).catch(() => {
     // No listener (e.g. the background is restarting): the badge catches up on the next run.
   });
 }

@@ -37,8 +37,9 @@ function SidePanel() {
     const onActivated = (info: { tabId: number }) => void follow(info.tabId);
     browser.tabs.onActivated.addListener(onActivated);
     const stop = serve<BackgroundProtocol>({
-      pageAnnotated(state, sender) {
-        if (sender.tab?.id !== undefined && sender.tab.id === currentTab.id) setView(state);
+      // The report is brief; the analysis itself is asked for only by a panel showing that tab.
+      pageAnnotated(_report, sender) {
+        if (sender.tab?.id !== undefined && sender.tab.id === currentTab.id) void follow(sender.tab.id);
       },
     });
     return () => {

@@ -4,7 +4,7 @@
  * and only inside the article, never in the page chrome that repeats the same words.
  */
 import type { Article } from '../extract/extract';
-import { collectText, type TextMap } from '../extract/text';
+import { locate, type CollectedText, type TextMap } from '../extract/text';
 
 /** What a StaticRange is made from. */
 export interface RangeInit {
@@ -28,9 +28,10 @@ interface Span {
   end: number;
 }
 
-export function anchorSpans(body: Element, article: Pick<Article, 'text' | 'paragraphs'>, spans: readonly Span[]): Anchoring {
-  const live = collectText(body, { map: true });
-  const map = live.map!;
+/** `live` is the live page's text, collected with its map. */
+export function anchorSpans(live: CollectedText, article: Pick<Article, 'text' | 'paragraphs'>, spans: readonly Span[]): Anchoring {
+  const map = live.map;
+  if (!map) throw new Error('anchoring needs the live text collected with its map');
   // Live offset of each article paragraph, searched in order so the article's own copy is found.
   const at: (number | null)[] = [];
   let cursor = 0;
@@ -55,13 +56,10 @@ export function anchorSpans(body: Element, article: Pick<Article, 'text' | 'para
   const ranges = spans.map((s) => {
     const a = toLive(s.start);
     const b = toLive(s.end - 1);
-    if (a === null || b === null || map.node[a] < 0 || map.node[b] < 0) return null;
-    return {
-      startContainer: map.nodes[map.node[a]],
-      startOffset: map.offset[a],
-      endContainer: map.nodes[map.node[b]],
-      endOffset: map.offset[b] + 1,
-    };
+    const first = a === null ? null : locate(map, a);
+    const last = b === null ? null : locate(map, b);
+    if (!first || !last) return null;
+    return { startContainer: first.node, startOffset: first.offset, endContainer: last.node, endOffset: last.offset + 1 };
   });
 
   const placed = at.map((start, k) =>
@@ -85,7 +83,10 @@ function paragraphAt(paragraphs: Article['paragraphs'], offset: number): number 
 
 /** The first text node of a placed paragraph. */
 function nodeAt(map: TextMap, start: number, length: number): Node | null {
-  for (let i = start; i < start + length; i++) if (map.node[i] >= 0) return map.nodes[map.node[i]];
+  for (let i = start; i < start + length; i++) {
+    const at = locate(map, i);
+    if (at) return at.node;
+  }
   return null;
 }
 

@@ -101,11 +101,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     const allSpeakers = speakers.find(folded).map((h) => toOriginal(folded, h));
     const demands: Demand[] = [];
     let context: Speaker | null = null;
+    // Sentences come in text order: each sees only the hits inside it and the quotations that
+    // overlap it (in the same order as in `quotes`), so the work stays linear in the text.
+    const quotesAt = overlapping(quotes);
 
     for (const s of given ?? splitSentences(text, lang)) {
-      const inS = <T>(hs: Hit<T>[]) => hs.filter((h) => h.start >= s.start && h.end <= s.end);
-      const sCues = inS(allCues);
-      const sSpeakers = inS(allSpeakers);
+      const sCues = within(allCues, s.start, s.end);
+      const sSpeakers = within(allSpeakers, s.start, s.end);
+      const sQuotes = quotesAt(s.start - 1, s.end);
       const hasOffer = sCues.some((c) => c.value === 'offer');
       const spans: { cue: Hit<CueKind>; start: number; end: number; nullable: boolean }[] = [];
 
@@ -114,7 +117,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (cue.value === 'condition' && !hasOffer) return;
         // What follows the cue, up to the next cue of any kind.
         // A quoted demand ends with its quotation.
-        const quote = quotes.find((q) => q.start <= cue.start && cue.end <= q.end);
+        const quote = sQuotes.find((q) => q.start <= cue.start && cue.end <= q.end);
         const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end);
         let start = cue.end;
         const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end);
@@ -148,7 +151,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             span.cue,
             s,
             sSpeakers.filter((h) => !inSpans(h)),
-            quotes,
+            sQuotes,
             text,
           ) ?? context;
         // A demand nobody can be named for says nothing about who demands what.
@@ -193,6 +196,34 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   }
 
   return { find };
+}
+
+/** The hits (sorted by start) that lie within [start, end). */
+function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Hit<T>[] = [];
+  for (let i = lo; i < hits.length && hits[i].start < end; i++) if (hits[i].end <= end) out.push(hits[i]);
+  return out;
+}
+
+/**
+ * For windows asked in increasing order, the spans (sorted by start) that overlap each one, kept in
+ * their order: spans are taken in as windows reach them and dropped once a window has passed them.
+ */
+function overlapping(spans: readonly Span[]): (start: number, end: number) => Span[] {
+  let next = 0;
+  let open: Span[] = [];
+  return (start, end) => {
+    while (next < spans.length && spans[next].start < end) open.push(spans[next++]);
+    open = open.filter((q) => q.end > start);
+    return open.filter((q) => q.start < end);
+  };
 }
 
 function toOriginal<T>(folded: Folded, h: Hit<T>): Hit<T> {

@@ -33,12 +33,18 @@ const NO_ARTICLE: Extraction = {
  */
 const MIN_TEXT_WHEN_UNSURE = 1000;
 
-/** Extracts the article of a document. The document itself is never modified. */
-export function extractArticle(doc: Document): Extraction {
+export interface ExtractOptions {
+  /** Readability rewrites what it reads: false only for a document no one else will use. */
+  clone?: boolean;
+}
+
+/** Extracts the article of a document. The document itself is never modified, unless `clone` is false. */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): Extraction {
   if (!doc.body) return NO_ARTICLE;
   const readerable = isProbablyReaderable(doc);
-  const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability(clone, { serializer: (el: Node) => el }).parse();
+  const lang = doc.documentElement.getAttribute('lang');
+  const work = options.clone === false ? doc : (doc.cloneNode(true) as Document);
+  const parsed = new Readability(work, { serializer: (el: Node) => el }).parse();
   if (!parsed?.content) return NO_ARTICLE;
   const { text, paragraphs } = collectText(parsed.content);
   if (!text || (!readerable && text.length < MIN_TEXT_WHEN_UNSURE)) return NO_ARTICLE;
@@ -49,7 +55,7 @@ export function extractArticle(doc: Document): Extraction {
       title: clean(parsed.title) ?? '',
       byline: clean(parsed.byline),
       siteName: clean(parsed.siteName),
-      lang: clean(parsed.lang) ?? (clean(doc.documentElement.getAttribute('lang')) || null),
+      lang: clean(parsed.lang) ?? clean(lang),
       publishedTime: clean(parsed.publishedTime),
       excerpt: clean(parsed.excerpt),
       text,

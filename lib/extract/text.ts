@@ -12,11 +12,28 @@ export interface Paragraph {
   tag: string;
 }
 
-/** For each character of `text`: the text node and offset it came from; -1 for a break added here. */
+/**
+ * Where the text's characters came from, as runs: from `start[i]` to `start[i + 1]` the characters are
+ * node `node[i]`'s from `offset[i]` on; node -1 is a break added here (between blocks, or a `<br>`).
+ */
 export interface TextMap {
   nodes: Text[];
+  start: Int32Array;
   node: Int32Array;
   offset: Int32Array;
+}
+
+/** The text node and offset a character of the collected text came from; null for an added break. */
+export function locate(map: TextMap, index: number): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = map.start.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (map.start[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = map.node[lo];
+  return node < 0 || index < map.start[lo] ? null : { node: map.nodes[node], offset: map.offset[lo] + index - map.start[lo] };
 }
 
 export interface CollectedText {
@@ -31,97 +48,203 @@ const BLOCKS = new Set(
   ),
 );
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'select', 'textarea', 'iframe', 'object']);
-/** Source whitespace that collapses; a no-break space stays. */
-const COLLAPSIBLE = /[\t\n\r\f ]/;
-const BREAK = -2;
+const ADDED = -1;
+/** Source whitespace (tab, line feed, form feed, carriage return, space) collapses; other white space (a no-break space) only goes at a block's ends. */
+const LEADING_SPACE = /^\s+/;
+const TRAILING_SPACE = /\s+$/;
 
+/**
+ * A block's text is built piece by piece from its text nodes: runs of characters copied as they are,
+ * one space (or line break, if the run held a `<br>`) per run of collapsible whitespace, ends trimmed.
+ */
 export function collectText(root: Node, options: { map?: boolean } = {}): CollectedText {
-  const out: string[] = [];
-  const outNode: number[] = [];
-  const outOffset: number[] = [];
+  const steps = collectSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, in slices of at most about `sliceMs` between which the page's own tasks run (a long
+ * page's text takes longer than a frame). A node detached while it waits ends the walk early: the
+ * page changed, and will be read again.
+ */
+export async function collectTextInSlices(root: Node, options: { map?: boolean; sliceMs: number }): Promise<CollectedText> {
+  const steps = collectSteps(root, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > options.sliceMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Lets the page's pending tasks (input first) run. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Nodes visited between chances to yield. */
+const STEP = 256;
+
+function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, CollectedText> {
   const nodes: Text[] = [];
   const paragraphs: Paragraph[] = [];
-  // The current block: raw characters with where they came from (BREAK for <br>).
-  let chars: string[] = [];
-  let from: number[] = [];
-  let at: number[] = [];
+  const parts: string[] = [];
+  const partNode: number[] = [];
+  const partOffset: number[] = [];
+  let length = 0;
   let tag = 'p';
 
-  const emit = (ch: string, node: number, offset: number) => {
-    out.push(ch);
-    outNode.push(node);
-    outOffset.push(offset);
+  // The current block's runs.
+  let block: string[] = [];
+  let blockNode: number[] = [];
+  let blockOffset: number[] = [];
+  // Whitespace waiting for more text before it counts: where it began, and whether it held a <br>.
+  let pendingNode = 0;
+  let pendingOffset = 0;
+  let pending = false;
+  let pendingBreak = false;
+
+  const add = (text: string, node: number, offset: number) => {
+    if (!block.length) {
+      const lead = LEADING_SPACE.exec(text);
+      if (lead) {
+        if (lead[0].length === text.length) return;
+        text = text.slice(lead[0].length);
+        offset += lead[0].length;
+      }
+    } else if (pending) {
+      block.push(pendingBreak ? '\n' : ' ');
+      blockNode.push(pendingBreak ? ADDED : pendingNode);
+      blockOffset.push(pendingOffset);
+    }
+    pending = false;
+    block.push(text);
+    blockNode.push(node);
+    blockOffset.push(offset);
+  };
+
+  const space = (node: number, offset: number, isBreak: boolean) => {
+    if (!block.length) return;
+    if (!pending) {
+      pending = true;
+      pendingNode = node;
+      pendingOffset = offset;
+      pendingBreak = isBreak;
+    } else pendingBreak ||= isBreak;
+  };
+
+  const text = (value: string, node: number) => {
+    // By hand rather than with a RegExp: this runs once per word of a long page.
+    let from = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) continue;
+      if (i > from) add(value.slice(from, i), node, from);
+      space(node, i, false);
+      let j = i + 1;
+      for (; j < value.length; j++) {
+        const d = value.charCodeAt(j);
+        if (d !== 32 && d !== 10 && d !== 9 && d !== 13 && d !== 12) break;
+      }
+      from = j;
+      i = j - 1;
+    }
+    if (from < value.length) add(from ? value.slice(from) : value, node, from);
   };
 
   const flush = () => {
-    // A run of spaces and line breaks becomes one line break if it holds one, else one space; ends trimmed.
-    let first = 0;
-    let last = chars.length - 1;
-    while (first <= last && (/\s/.test(chars[first]) || from[first] === BREAK)) first++;
-    while (last >= first && (/\s/.test(chars[last]) || from[last] === BREAK)) last--;
-    if (first <= last) {
-      if (out.length) {
-        emit('\n', -1, 0);
-        emit('\n', -1, 0);
+    // Trailing white space of any kind goes.
+    while (block.length) {
+      const last = block.length - 1;
+      const trail = TRAILING_SPACE.exec(block[last]);
+      if (!trail) break;
+      if (trail[0].length < block[last].length) {
+        block[last] = block[last].slice(0, trail.index);
+        break;
       }
-      const start = out.length;
-      for (let i = first; i <= last; i++) {
-        const isBreak = from[i] === BREAK;
-        if (!isBreak && !COLLAPSIBLE.test(chars[i])) {
-          emit(chars[i], from[i], at[i]);
-          continue;
-        }
-        let j = i;
-        let hasBreak = false;
-        while (j <= last && (from[j] === BREAK || COLLAPSIBLE.test(chars[j]))) hasBreak ||= from[j++] === BREAK;
-        if (hasBreak) emit('\n', -1, 0);
-        else emit(' ', from[i], at[i]);
-        i = j - 1;
-      }
-      paragraphs.push({ start, end: out.length, tag });
+      block.pop();
+      blockNode.pop();
+      blockOffset.pop();
     }
-    chars = [];
-    from = [];
-    at = [];
+    if (block.length) {
+      if (length) {
+        parts.push('\n\n');
+        partNode.push(ADDED);
+        partOffset.push(0);
+        length += 2;
+      }
+      const start = length;
+      for (let i = 0; i < block.length; i++) {
+        parts.push(block[i]);
+        partNode.push(blockNode[i]);
+        partOffset.push(blockOffset[i]);
+        length += block[i].length;
+      }
+      paragraphs.push({ start, end: length, tag });
+    }
+    block = [];
+    blockNode = [];
+    blockOffset = [];
+    pending = false;
   };
 
-  const walk = (node: Node) => {
+  /** Takes in a node; true for an element whose children are to be read, then `leave` it. */
+  const enter = (node: Node): boolean => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
-      if (!value) return;
-      const index = nodes.push(node as Text) - 1;
-      for (let i = 0; i < value.length; i++) {
-        chars.push(value[i]);
-        from.push(index);
-        at.push(i);
-      }
-      return;
+      if (value) text(value, nodes.push(node as Text) - 1);
+      return false;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) return false;
     const name = (node as Element).localName;
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name)) return false;
     if (name === 'br') {
-      chars.push('\n');
-      from.push(BREAK);
-      at.push(0);
-      return;
+      space(ADDED, 0, true);
+      return false;
     }
-    const block = BLOCKS.has(name);
-    if (block) {
+    if (BLOCKS.has(name)) {
       flush();
       tag = name;
     }
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
-    if (block) {
+    return true;
+  };
+  const leave = (node: Node) => {
+    if (BLOCKS.has((node as Element).localName)) {
       flush();
       tag = 'p';
     }
   };
-  walk(root);
+
+  // Depth first, without recursion, so the walk can stop and resume (and deep pages can't overflow the stack).
+  let node: Node | null = root;
+  for (let visited = 1; node; visited++) {
+    const open = enter(node);
+    if (open && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    if (open) leave(node);
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (!node) break; // detached while we waited
+      leave(node);
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+    if (visited % STEP === 0) yield;
+  }
   flush();
 
-  const text = out.join('');
-  return options.map
-    ? { text, paragraphs, map: { nodes, node: Int32Array.from(outNode), offset: Int32Array.from(outOffset) } }
-    : { text, paragraphs };
+  const out = parts.join('');
+  if (!options.map) return { text: out, paragraphs };
+  const starts = new Int32Array(parts.length);
+  for (let i = 1; i < parts.length; i++) starts[i] = starts[i - 1] + parts[i - 1].length;
+  return { text: out, paragraphs, map: { nodes, start: starts, node: Int32Array.from(partNode), offset: Int32Array.from(partOffset) } };
 }

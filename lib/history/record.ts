@@ -38,7 +38,18 @@ export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): Arti
   }
   // The same sentences the demand finder uses, so a loaded phrase's sentence matches a demand's.
   const sentences = splitSentences(a.article.text, a.article.lang ?? 'en');
-  const sentenceAt = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)?.text ?? '';
+  const sentenceAt = (offset: number) => {
+    // Binary search: a long article has thousands of sentences and loaded phrases.
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (offset < sentences[mid].start) hi = mid - 1;
+      else if (offset >= sentences[mid].end) lo = mid + 1;
+      else return sentences[mid].text;
+    }
+    return '';
+  };
   return {
     schema: RECORD_SCHEMA,
     id,

@@ -44,16 +44,20 @@ export function paint(
 ): (Painted | null)[] {
   installStyles(doc);
   const view = doc.defaultView! as Window & typeof globalThis;
-  const layers = new Map<Category, StaticRange[]>();
+  const layers = new Map<Category, Highlight>();
   const painted = items.map(({ category, init }) => {
     if (!init) return null;
     const range = new view.StaticRange(init);
-    if (!hidden.has(category)) layers.set(category, [...(layers.get(category) ?? []), range]);
+    if (!hidden.has(category)) {
+      let layer = layers.get(category);
+      if (!layer) layers.set(category, (layer = new view.Highlight()));
+      layer.add(range);
+    }
     return { category, range };
   });
   for (const category of ['name', 'region', 'loaded'] as const) {
-    const ranges = layers.get(category) ?? [];
-    if (ranges.length) CSS.highlights.set(highlightName(category), new view.Highlight(...ranges));
+    const layer = layers.get(category);
+    if (layer) CSS.highlights.set(highlightName(category), layer);
     else CSS.highlights.delete(highlightName(category));
   }
   return painted;

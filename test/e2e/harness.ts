@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PageState } from '../../lib/messaging';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const EXTENSION = join(ROOT, '.output/e2e-chrome-mv3');
+/** The e2e build; another (e.g. an unminified one, for profiling) by FRAMING_LENS_EXTENSION. */
+export const EXTENSION = process.env.FRAMING_LENS_EXTENSION ?? join(ROOT, '.output/e2e-chrome-mv3');
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
 const FIXTURES = join(ROOT, 'test/fixtures');
 const TYPES: Record<string, string> = {
@@ -41,14 +43,30 @@ export interface Harness {
   /** Opens a fixture page and waits until Framing Lens has reported on it. */
   open(path: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
+  /** The tab's annotation state, as its content script reports it (null: none yet). */
+  stateOf(tabId: number): Promise<PageState | null>;
   popup(page: Page): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
 
-function serve(): Promise<{ server: Server; base: string }> {
+export interface LaunchOptions {
+  /** A profile folder to keep (to test a restart); by default a fresh one, removed on close. */
+  profile?: string;
+  /** Pages made at run time, served from memory by path ("/big.html") before the fixture folder. */
+  pages?: Record<string, string>;
+  /** More Chromium flags. */
+  args?: string[];
+}
+
+function serve(pages: Record<string, string>): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (pages[url] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[url]);
+      return;
+    }
+    const path = normalize(url).replace(/^(\.\.[/\\])+/, '');
     const file = join(FIXTURES, path);
     if (!file.startsWith(FIXTURES) || !existsSync(file)) {
       res.writeHead(404).end('not found');
@@ -61,17 +79,17 @@ function serve(): Promise<{ server: Server; base: string }> {
   );
 }
 
-/** Starts Chromium with the extension; a given profile folder is kept (to test a restart), a fresh one is removed. */
-export async function launch(options: { profile?: string } = {}): Promise<Harness> {
+/** Starts Chromium with the extension. */
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no e2e build at ${EXTENSION}: run npm run build:e2e`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, base } = await serve();
+  const { server, base } = await serve(options.pages ?? {});
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', ...chromiumArgs(EXTENSION)],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', ...chromiumArgs(EXTENSION), ...(options.args ?? [])],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -84,9 +102,13 @@ export async function launch(options: { profile?: string } = {}): Promise<Harnes
     async open(path) {
       const page = await context.newPage();
       await page.goto(`${base}/${path}`);
-      // The e2e build annotates on load; its legend, or the no-article state, says it is done.
+      // The e2e build annotates on load; the page's first state says it is done.
       await page.waitForFunction(() => document.querySelector('framing-lens-ui') !== null, undefined, { timeout: 15_000 });
-      await page.waitForTimeout(200);
+      const tabId = await harness.tabIdOf(page);
+      for (const end = Date.now() + 15_000; !(await harness.stateOf(tabId));) {
+        if (Date.now() > end) throw new Error(`${path}: no annotation after 15 s`);
+        await page.waitForTimeout(50);
+      }
       return page;
     },
     async tabIdOf(page) {
@@ -95,6 +117,13 @@ export async function launch(options: { profile?: string } = {}): Promise<Harnes
         const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
         return (await api.tabs.query({ url: u }))[0].id!;
       }, url);
+    },
+    async stateOf(tabId) {
+      return worker.evaluate(async (id) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<PageState | null> } } })
+          .chrome;
+        return api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'getState' }).catch(() => null);
+      }, tabId);
     },
     async popup(page) {
       const tabId = await harness.tabIdOf(page);

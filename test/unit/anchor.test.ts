@@ -3,6 +3,7 @@ import { compileEngine } from '../../lib/analysis/analyze';
 import { analyzeDocument } from '../../lib/analysis/analyze';
 import { anchorSpans, type RangeInit } from '../../lib/anchor/anchor';
 import { parseHtml } from '../../lib/cli/dom';
+import { collectText } from '../../lib/extract/text';
 import { builtinLexicon } from '../../lib/lexicon/builtin';
 import { SEEDS } from '../support/fixtures';
 
@@ -21,7 +22,7 @@ describe('anchorSpans', () => {
     if (!result.ok) throw new Error(result.message);
     const { article, matches, demands } = result.analysis;
     const body = matches.filter((m) => m.field === 'body');
-    const anchoring = anchorSpans(doc.body, article, [...body, ...demands]);
+    const anchoring = anchorSpans(collectText(doc.body, { map: true }), article, [...body, ...demands]);
     expect(anchoring.unplaced).toBe(0);
     expect(anchoring.root?.localName).toBe('article');
     body.forEach((m, i) => {
@@ -36,13 +37,17 @@ describe('anchorSpans', () => {
   it('spans inline markup and collapsed whitespace', () => {
     const doc = parseHtml('<body><nav>Kiev</nav><article><p>The   <b>Kiev</b>\n <i>re</i>gime said.</p></article></body>');
     const article = { text: 'The Kiev regime said.', paragraphs: [{ start: 0, end: 21, tag: 'p' }] };
-    const { ranges } = anchorSpans(doc.body, article, [{ start: 4, end: 15 }]);
+    const { ranges } = anchorSpans(collectText(doc.body, { map: true }), article, [{ start: 4, end: 15 }]);
     expect(textOf(doc, ranges[0]!)).toBe('Kiev\n regime');
   });
 
   it('reports paragraphs it cannot place instead of guessing', () => {
     const doc = parseHtml('<body><p>Something else entirely.</p></body>');
     const article = { text: 'Kiev said.', paragraphs: [{ start: 0, end: 10, tag: 'p' }] };
-    expect(anchorSpans(doc.body, article, [{ start: 0, end: 4 }])).toMatchObject({ ranges: [null], unplaced: 1, root: null });
+    expect(anchorSpans(collectText(doc.body, { map: true }), article, [{ start: 0, end: 4 }])).toMatchObject({
+      ranges: [null],
+      unplaced: 1,
+      root: null,
+    });
   });
 });

@@ -1,0 +1,20 @@
+/** Serving the analyser where it runs (Chrome's offscreen document, Firefox's background page). */
+import type { ArticleRecord } from '../history/record';
+import { serve, type AnalyzerProtocol } from '../messaging';
+import { createAnalyzer } from './service';
+
+/** `remember` takes each article's history record, once the page has its answer. */
+export function serveAnalyzer(remember: (record: ArticleRecord) => unknown): void {
+  const parser = new DOMParser();
+  const analyzer = createAnalyzer((html) => parser.parseFromString(html, 'text/html'));
+  serve<AnalyzerProtocol>({
+    analyzePage(request) {
+      const { reply, record } = analyzer.analyzePage(request);
+      setTimeout(() => {
+        const r = record();
+        if (r) void remember(r);
+      });
+      return reply;
+    },
+  });
+}

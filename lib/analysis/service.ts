@@ -1,0 +1,58 @@
+/**
+ * The analyser: pages arrive as HTML, articles leave analysed. It runs in a long-lived extension
+ * context (Chrome's offscreen document, Firefox's background page), never on the page's main thread,
+ * and compiles each lexicon once for every page that follows.
+ */
+import { toRecord, type ArticleRecord } from '../history/record';
+import { builtinLexicon } from '../lexicon/builtin';
+import type { Pack } from '../lexicon/types';
+import { analyzeDocument, compileEngine, timed, type Engine, type Timings } from './analyze';
+import { toWire, type WireResult } from './wire';
+
+/** Which lexicon to use: the built-in packs the user kept, and the user's own terms. */
+export interface LexiconChoice {
+  disabledPacks: string[];
+  userPack: Pack | null;
+}
+
+export interface PageRequest {
+  /** The page's HTML as it stands in the browser (its live DOM, serialised). */
+  html: string;
+  url: string;
+  lexicon: LexiconChoice;
+}
+
+export interface AnalysisReply {
+  result: WireResult;
+  timings: Timings;
+}
+
+export interface Analyzer {
+  /**
+   * The reply for the page, and the article's history record, made when asked: after the reply has
+   * gone, so the page does not wait for it (it goes to the background, not back to the page).
+   */
+  analyzePage(request: PageRequest): { reply: AnalysisReply; record(): ArticleRecord | null };
+}
+
+export function createAnalyzer(parse: (html: string) => Document): Analyzer {
+  let cache: { key: string; engine: Engine } | null = null;
+  const engineFor = (choice: LexiconChoice): Engine => {
+    const key = JSON.stringify(choice);
+    if (cache?.key !== key) {
+      const extra = choice.userPack ? [choice.userPack] : [];
+      cache = { key, engine: compileEngine(builtinLexicon({ disabledPacks: choice.disabledPacks, extra })) };
+    }
+    return cache.engine;
+  };
+  return {
+    analyzePage({ html, url, lexicon }) {
+      const timings: Timings = {};
+      const engine = timed(timings, 'compile', () => engineFor(lexicon));
+      const doc = timed(timings, 'parse', () => parse(html));
+      // The parsed copy is ours alone: Readability may work on it without cloning it first.
+      const result = analyzeDocument(doc, engine, url, timings, { clone: false });
+      return { reply: { result: toWire(result, engine), timings }, record: () => (result.ok ? toRecord(result.analysis, url) : null) };
+    },
+  };
+}

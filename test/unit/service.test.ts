@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument, compileEngine } from '../../lib/analysis/analyze';
+import { createAnalyzer } from '../../lib/analysis/service';
+import { fromWire, toWire } from '../../lib/analysis/wire';
+import { parseHtml } from '../../lib/cli/dom';
+import { builtinLexicon } from '../../lib/lexicon/builtin';
+import { readFixture, SEEDS } from '../support/fixtures';
+
+const engine = compileEngine(builtinLexicon());
+const pages = [...SEEDS.map((s) => ({ name: s.name, html: s.html })), { name: 'cyrillic', html: readFixture('pages/cyrillic.html') }];
+const noChoice = { disabledPacks: [], userPack: null };
+
+describe.each(pages)('$name', ({ html }) => {
+  const result = analyzeDocument(parseHtml(html), engine, 'https://example.org/a');
+
+  it('crosses between contexts and comes back the same analysis, key order included', () => {
+    const wire = toWire(result, engine);
+    // Through JSON, as runtime messages are.
+    const back = fromWire(JSON.parse(JSON.stringify(wire)));
+    expect(back.ok && back.analysis).toEqual(result.ok && result.analysis);
+    expect(JSON.stringify(back.ok && back.analysis)).toBe(JSON.stringify(result.ok && result.analysis));
+  });
+
+  it('is what the analyser answers for the page as HTML', () => {
+    const analyzer = createAnalyzer(parseHtml);
+    const { reply } = analyzer.analyzePage({ html, url: 'https://example.org/a', lexicon: noChoice });
+    expect(reply.result).toEqual(toWire(result, engine));
+    expect(Object.keys(reply.timings)).toEqual(expect.arrayContaining(['parse', 'extract', 'match', 'demands']));
+  });
+});
+
+it('sends a long article in a fraction of its analysis', () => {
+  // Seed 1's article forty times over: the repetition the wire format leaves out.
+  const long = SEEDS[0].html.replace(
+    /(<article[^>]*>)([\s\S]*?)(<\/article>)/,
+    (_, open: string, body: string, close: string) => open + body.repeat(40) + close,
+  );
+  const result = analyzeDocument(parseHtml(long), engine, 'u');
+  expect(result.ok && result.analysis.matches.length).toBeGreaterThan(1000);
+  expect(JSON.stringify(toWire(result, engine)).length).toBeLessThan(0.5 * JSON.stringify(result).length);
+});
+
+describe('the analyser', () => {
+  it('compiles a lexicon once for every page that uses it, and again when the choice changes', () => {
+    const analyzer = createAnalyzer(parseHtml);
+    const [seed] = SEEDS;
+    const first = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: noChoice }).reply;
+    const second = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: noChoice }).reply;
+    expect(first.timings.compile).toBeGreaterThan(second.timings.compile! * 10);
+    // Switching the built-in pack off leaves nothing to find.
+    const off = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: { disabledPacks: ['russia-ukraine'], userPack: null } }).reply;
+    expect(off.result.ok && off.result.analysis.matches).toEqual([]);
+  });
+
+  it('says when a page has no article', () => {
+    const { reply, record } = createAnalyzer(parseHtml).analyzePage({
+      html: readFixture('pages/no-article.html'),
+      url: 'u',
+      lexicon: noChoice,
+    });
+    expect(reply.result).toMatchObject({ ok: false, reason: 'no-article' });
+    expect(record()).toBeNull();
+  });
+
+  it('keeps the history record for later: the page gets its answer first', () => {
+    const { record } = createAnalyzer(parseHtml).analyzePage({ html: SEEDS[0].html, url: 'https://example.org/a', lexicon: noChoice });
+    expect(record()).toMatchObject({ schema: 'framing-lens/article@1', id: 'https://example.org/a' });
+  });
+});
