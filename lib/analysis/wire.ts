@@ -48,12 +48,23 @@ export function toWire(result: AnalysisResult, engine: Engine): WireResult {
   return {
     ok: true,
     // Spread first, so the keys keep their places.
-    analysis: { ...result.analysis, matches: numbers, demands: demands.map(({ text: _t, sentence: _s, topicLabel: _l, ...d }) => d) },
+    analysis: { ...result.analysis, matches: numbers, demands: demands.map(toWireDemand) },
     entries,
     parties: engine.lexicon.parties,
     topicLabels: Object.fromEntries(engine.lexicon.demands.topics.map((t) => [t.id, t.label])),
   };
 }
+
+const toWireDemand = (d: Demand): WireDemand => ({
+  party: d.party,
+  speaker: d.speaker,
+  topic: d.topic,
+  start: d.start,
+  end: d.end,
+  sentenceStart: d.sentenceStart,
+  sentenceEnd: d.sentenceEnd,
+  cue: d.cue,
+});
 
 export function fromWire(wire: WireResult): PageAnalysis {
   if (!wire.ok) return wire;
