@@ -46,26 +46,45 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-function serve(): Promise<{ server: Server; base: string }> {
+/**
+ * Serves test/fixtures/, plus pages generated in memory (too big to commit). A sidecar `NAME.headers`
+ * file ("Header: value" lines) adds response headers to NAME, e.g. a Content-Security-Policy.
+ */
+function serve(generated: Record<string, string>): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(FIXTURES, path);
-    if (!file.startsWith(FIXTURES) || !existsSync(file)) {
+    const name = path.replace(/^[/\\]/, '');
+    const body = Object.hasOwn(generated, name)
+      ? generated[name]
+      : file.startsWith(FIXTURES) && existsSync(file)
+        ? readFileSync(file)
+        : null;
+    if (body === null) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (existsSync(`${file}.headers`))
+      for (const line of readFileSync(`${file}.headers`, 'utf8').split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+    res.writeHead(200, headers).end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
   );
 }
 
-/** Starts Chromium with the extension; a given profile folder is kept (to test a restart), a fresh one is removed. */
-export async function launch(options: { profile?: string } = {}): Promise<Harness> {
+/**
+ * Starts Chromium with the extension; a given profile folder is kept (to test a restart), a fresh one is
+ * removed. `generated` maps paths (as under test/fixtures/) to pages served from memory.
+ */
+export async function launch(options: { profile?: string; generated?: Record<string, string> } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no e2e build at ${EXTENSION}: run npm run build:e2e`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, base } = await serve();
+  const { server, base } = await serve(options.generated ?? {});
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
