@@ -235,7 +235,10 @@ describe('parsePack on mutations of the real pack', () => {
         // The object itself as the prototype would supply every required field if the key were honoured.
         const proto = inherit ? get(PACK, path) : value;
         const slotted = { SLOT: 0, ...(get(PACK, path) as object) };
-        const json = text(path.length ? withValue(path, slotted) : slotted).replace('"SLOT": 0', `"__proto__": ${JSON.stringify(proto)}`);
+        const json = text(path.length ? withValue(path, slotted) : slotted).replace(
+          '"SLOT": 0',
+          () => `"__proto__": ${JSON.stringify(proto)}`,
+        );
         const errors = erroneous(parse(json));
         const where = path.length ? `${formatPath(path)}.__proto__` : '__proto__';
         expect(errors.some((e) => e.path === where && /unknown field/.test(e.message))).toBe(true);
