@@ -99,7 +99,7 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
     'article-2mb': articlePage(2_000_000),
   };
   const h = await launch({
-    pages: Object.fromEntries(Object.entries(pages).map(([name, html]) => [`/bench/${name}.html`, html])),
+    generated: Object.fromEntries(Object.entries(pages).map(([name, html]) => [`bench/${name}.html`, html])),
     args: [`--host-resolver-rules=MAP ${PLAIN} 127.0.0.1`],
   });
   await h.context.addInitScript(observe);

@@ -20,6 +20,9 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** Far deeper than any pack; a hostile file nested deeper is refused before it exhausts the stack. */
+const MAX_DEPTH = 512;
+
 export function parseJsonWithPositions(text: string): Located {
   const positions = new Map<string, { line: number; column: number }>();
   let i = 0;
@@ -60,10 +63,11 @@ export function parseJsonWithPositions(text: string): Located {
     }
   }
 
-  function parseValue(path: string): unknown {
+  function parseValue(path: string, depth: number): unknown {
     skip();
     positions.set(path, { line, column: i - lineStart + 1 });
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
     if (c === '{') {
       i++;
       const obj: Record<string, unknown> = {};
@@ -77,7 +81,13 @@ export function parseJsonWithPositions(text: string): Located {
         const key = parseString();
         skip();
         expect(':');
-        obj[key] = parseValue(path ? `${path}.${key}` : key);
+        // An own property whatever the key, as JSON.parse makes it: "__proto__" must not set the prototype.
+        Object.defineProperty(obj, key, {
+          value: parseValue(path ? `${path}.${key}` : key, depth + 1),
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
         skip();
         if (text[i] === ',') {
           i++;
@@ -96,7 +106,7 @@ export function parseJsonWithPositions(text: string): Located {
         return arr;
       }
       for (;;) {
-        arr.push(parseValue(`${path}[${arr.length}]`));
+        arr.push(parseValue(`${path}[${arr.length}]`, depth + 1));
         skip();
         if (text[i] === ',') {
           i++;
@@ -113,7 +123,7 @@ export function parseJsonWithPositions(text: string): Located {
     return JSON.parse(literal[0]) as unknown;
   }
 
-  const value = parseValue('');
+  const value = parseValue('', 0);
   skip();
   if (i < text.length) fail(`unexpected '${text[i]}' after the end of the JSON value`);
   return { value, positions };

@@ -60,9 +60,10 @@ function checkSchema(value: unknown, schema: Schema, path: string, errors: Lexic
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return err(`must be an object, found ${describe(value)}`);
     const obj = value as Record<string, unknown>;
     const at = (key: string) => (path ? `${path}.${key}` : key);
-    for (const key of schema.required ?? []) if (!(key in obj)) err(`"${key}" is required`, at(key));
+    for (const key of schema.required ?? []) if (!Object.hasOwn(obj, key)) err(`"${key}" is required`, at(key));
     for (const [key, v] of Object.entries(obj)) {
-      const sub = schema.properties?.[key];
+      // Own properties only: a field named "__proto__" or "constructor" is unknown, not Object.prototype's.
+      const sub = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       if (sub) checkSchema(v, sub, at(key), errors);
       else if (schema.additionalProperties === false) err(`unknown field "${key}"`, at(key));
     }
@@ -139,7 +140,8 @@ export function validatePack(value: unknown, positions?: Located['positions']): 
 export function parsePack(text: string): PackResult {
   let located: Located;
   try {
-    located = parseJsonWithPositions(text);
+    // A byte order mark, as some editors save, is not part of the JSON.
+    located = parseJsonWithPositions(text.startsWith('\ufeff') ? text.slice(1) : text);
   } catch (e) {
     if (e instanceof JsonSyntaxError)
       return {

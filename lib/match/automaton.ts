@@ -3,7 +3,7 @@
  * text whatever the number of patterns. Matches respect Unicode word boundaries; where patterns
  * overlap, the leftmost wins, then the longest (as with a RegExp alternation).
  */
-import { foldPhrase, isWordChar, type Folded } from './fold';
+import { foldPhrase, isWordAt, isWordBefore, type Folded } from './fold';
 
 export interface PatternOptions<T> {
   /** The phrase as written; folded here. A trailing `*` lets the last word run on ("withdraw*"). */
@@ -65,8 +65,8 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
       length: folded.length,
       plural: p.plural ?? false,
       prefix,
-      edgeStart: isWordChar(folded.charCodeAt(0)),
-      edgeEnd: isWordChar(folded.charCodeAt(folded.length - 1)),
+      edgeStart: isWordAt(folded, 0),
+      edgeEnd: isWordBefore(folded, folded.length),
     });
   }
 
@@ -136,7 +136,7 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
       for (const pi of out[node]) {
         const p = table[pi];
         const start = i + 1 - p.length;
-        if (p.edgeStart && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+        if (p.edgeStart && isWordBefore(text, start)) continue;
         const end = closeWord(text, i + 1, p);
         if (end >= 0) hit(start, end, pi);
       }
@@ -178,15 +178,15 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
 
 /** Where a hit ending at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
 function closeWord(text: string, end: number, p: Pattern): number {
-  if (!p.edgeEnd || end >= text.length || !isWordChar(text.charCodeAt(end))) return end;
+  if (!p.edgeEnd || !isWordAt(text, end)) return end;
   if (p.prefix) {
-    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    while (isWordAt(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
     return end;
   }
   if (p.plural) {
     for (const suffix of ['s', 'es']) {
       const e = end + suffix.length;
-      if (text.startsWith(suffix, end) && (e >= text.length || !isWordChar(text.charCodeAt(e)))) return e;
+      if (text.startsWith(suffix, end) && !isWordAt(text, e)) return e;
     }
   }
   return -1;

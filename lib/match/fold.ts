@@ -107,13 +107,27 @@ export function foldPhrase(phrase: string): string {
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const wordCache = new Map<number, boolean>();
 
-/** True for letters, digits and marks in any script: what a Unicode word boundary separates. */
-export function isWordChar(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  let w = wordCache.get(code);
+/** True for letters, digits and marks in any script, astral ones too: what a Unicode word boundary separates. */
+export function isWordChar(codePoint: number): boolean {
+  if (codePoint < 128)
+    return (codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 48 && codePoint <= 57);
+  let w = wordCache.get(codePoint);
   if (w === undefined) {
-    w = WORD.test(String.fromCharCode(code));
-    wordCache.set(code, w);
+    w = WORD.test(String.fromCodePoint(codePoint));
+    wordCache.set(codePoint, w);
   }
   return w;
+}
+
+/** Whether the character starting at `i` is a word character; a surrogate pair is read as one code point. */
+export function isWordAt(text: string, i: number): boolean {
+  return i < text.length && isWordChar(text.codePointAt(i)!);
+}
+
+/** Whether the character ending at `i` is a word character; a surrogate pair is read as one code point. */
+export function isWordBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const pair = i >= 2 && low >= 0xdc00 && low <= 0xdfff && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+  return isWordChar(pair ? text.codePointAt(i - 2)! : low);
 }

@@ -53,26 +53,38 @@ export interface Harness {
 export interface LaunchOptions {
   /** A profile folder to keep (to test a restart); by default a fresh one, removed on close. */
   profile?: string;
-  /** Pages made at run time, served from memory by path ("/big.html") before the fixture folder. */
-  pages?: Record<string, string>;
+  /** Pages made at run time (too big to commit), by path as under test/fixtures/, served from memory. */
+  generated?: Record<string, string>;
   /** More Chromium flags. */
   args?: string[];
 }
 
-function serve(pages: Record<string, string>): Promise<{ server: Server; base: string }> {
+/**
+ * Serves test/fixtures/, plus pages generated in memory (too big to commit). A sidecar `NAME.headers`
+ * file ("Header: value" lines) adds response headers to NAME, e.g. a Content-Security-Policy.
+ */
+function serve(generated: Record<string, string>): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (pages[url] !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[url]);
-      return;
-    }
     const path = normalize(url).replace(/^(\.\.[/\\])+/, '');
     const file = join(FIXTURES, path);
-    if (!file.startsWith(FIXTURES) || !existsSync(file)) {
+    const name = path.replace(/^[/\\]/, '');
+    const body = Object.hasOwn(generated, name)
+      ? generated[name]
+      : file.startsWith(FIXTURES) && existsSync(file)
+        ? readFileSync(file)
+        : null;
+    if (body === null) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (existsSync(`${file}.headers`))
+      for (const line of readFileSync(`${file}.headers`, 'utf8').split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+    res.writeHead(200, headers).end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
@@ -83,7 +95,7 @@ function serve(pages: Record<string, string>): Promise<{ server: Server; base: s
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no e2e build at ${EXTENSION}: run npm run build:e2e`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, base } = await serve(options.pages ?? {});
+  const { server, base } = await serve(options.generated ?? {});
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
