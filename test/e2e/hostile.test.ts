@@ -111,19 +111,16 @@ const ROWS: Row[] = [
   {
     path: 'hostile/big-dom.html',
     terms: STORY,
-    bugs: { longTasks: 'extraction clones and reads the whole 50,000-node document in the one task that also anchors and paints' },
     checks: [{ name: `really ${BIG_DOM_NODES} nodes`, run: bigDomIsBig }],
   },
   {
     path: 'hostile/many-matches.html',
     terms: [...STORY, 'sham referendums', 'Kiev regime'],
-    bugs: { longTasks: 'analysis, anchoring and painting of 10,000 matches run as one task' },
     checks: [{ name: 'paints all 10,000 matches', run: allMatchesPainted }],
   },
   {
     path: 'hostile/huge.html',
     terms: STORY,
-    bugs: { longTasks: 'a 2 MB article is extracted, analysed, anchored and painted in one task of seconds' },
   },
   {
     path: 'hostile/search-results.html',

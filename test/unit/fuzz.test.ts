@@ -283,10 +283,11 @@ function checkMatches(matcher: Matcher, entries: ReadonlyMap<string, Entry>, tex
       forms.some((f) => [foldPhrase(f), `${foldPhrase(f)}s`, `${foldPhrase(f)}es`].includes(folded)),
       `${m.surface} ~ ${forms}`,
     ).toBe(true);
-    // Unicode word boundaries, by code point: no letter or digit glued to a term's letters.
+    // Unicode word boundaries, by code point: no letter or digit glued to a term's letters. Letters
+    // that fold to an apostrophe (ʼ U+02BC, ʹ U+02B9) are apostrophes to the matcher ("Kyivʼs").
     const prev = codePointBefore(text, m.start);
     const next = String.fromCodePoint(text.codePointAt(m.end) ?? 32);
-    const word = /^[\p{L}\p{N}]/u;
+    const word = /^(?![\u02bc\u02b9])[\p{L}\p{N}]/u;
     if (word.test(m.surface)) expect(word.test(prev), `letter before ${JSON.stringify(text.slice(m.start - 2, m.end))}`).toBe(false);
     if (/[\p{L}\p{N}]$/u.test(m.surface))
       expect(word.test(next), `letter after ${JSON.stringify(text.slice(m.start, m.end + 2))}`).toBe(false);
