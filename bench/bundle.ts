@@ -25,6 +25,7 @@ export function benchBundle(log: (line: string) => void): BundleResults {
     popup: scriptsOf('popup.html'),
     sidepanel: scriptsOf('sidepanel.html'),
     options: scriptsOf('options.html'),
+    offscreen: scriptsOf('offscreen.html'),
   };
   const results: BundleResults = {};
   log('\nBundles (store build; KB = 1000 bytes)');

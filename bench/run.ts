@@ -6,7 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchBundle } from './bundle';
+import { benchCli } from './cli';
 import { benchMatcher } from './matcher';
+import { benchPaint } from './paint';
+import { benchPipeline } from './pipeline';
 import { QUICK } from './measure';
 
 const log = (line: string) => console.log(line);
@@ -17,7 +20,10 @@ const results: Record<string, unknown> = {
 };
 log(`Framing Lens benchmark — ${results.machine}${QUICK ? ' (quick mode: single runs, figures indicative only)' : ''}\n`);
 results.matcher = benchMatcher(log);
+results.pipeline = await benchPipeline(log);
+results.paint = await benchPaint(log);
 results.bundle = benchBundle(log);
+results.cli = await benchCli(log);
 
 writeFileSync(fileURLToPath(new URL('results.json', import.meta.url)), JSON.stringify(results, null, 2) + '\n');
 log('\nWrote bench/results.json');

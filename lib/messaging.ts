@@ -5,14 +5,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Analysis, Timings } from './analysis/analyze';
 import type { AnalysisReply, PageRequest } from './analysis/service';
+import type { WireResult } from './analysis/wire';
 import type { ArticleRecord } from './history/record';
 
 /**
  * Milliseconds per stage of one annotation: the analyser's stages, then the page's own (`serialize`,
- * `collect`: reading the live page's text, `wait`: for the analyser beyond that, `anchor`, `paint`);
+ * `collect`: reading the live page's text, `wait`: for the analyser beyond that, `rebuild`: the
+ * analysis from its wire form, `anchor`, `paint`);
  * `total` runs from the trigger to the painted page, `ui` is the overlay drawn after it.
  */
-export type PipelineTimings = Timings & Partial<Record<'serialize' | 'collect' | 'wait' | 'anchor' | 'paint' | 'ui' | 'total', number>>;
+export type PipelineTimings = Timings &
+  Partial<Record<'serialize' | 'collect' | 'wait' | 'rebuild' | 'anchor' | 'paint' | 'ui' | 'total', number>> & {
+    /** When the run began, on the page's clock (performance.now()). */
+    startedAt?: number;
+  };
 
 /** What the content script knows about its page. */
 export type PageState =
@@ -28,12 +34,20 @@ export type PageState =
   | { status: 'no-article'; url: string; message: string }
   | { status: 'error'; url: string; message: string };
 
+type ReadyState = Extract<PageState, { status: 'ready' }>;
+
+/**
+ * A page's state as it leaves the page: the analysis in its wire form, as the analyser sent it, so
+ * the page's main thread never serialises a long article's full analysis (lib/tabs rebuilds it).
+ */
+export type SentPageState = Exclude<PageState, ReadyState> | (Omit<ReadyState, 'analysis'> & { result: Extract<WireResult, { ok: true }> });
+
 /** Messages to a tab's content script. */
 export interface ContentProtocol {
   /** Annotate the page (again) and report. */
-  annotate(): PageState;
+  annotate(): SentPageState;
   /** The last state, without new work. */
-  getState(): PageState | null;
+  getState(): SentPageState | null;
   /** Scroll to a demand's sentence or a match and flash it. */
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
 }

@@ -1,21 +1,35 @@
 /** Getting a tab annotated: ask its content script, injecting it first when it is not there yet. */
 import { browser } from 'wxt/browser';
-import { sendToTab, type PageState } from './messaging';
+import { fromWire } from './analysis/wire';
+import { sendToTab, type PageState, type SentPageState } from './messaging';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
-async function stateOf(tabId: number): Promise<PageState | null | undefined> {
+/** A page's state as the content script sent it, with its analysis rebuilt. */
+export function receiveState(sent: SentPageState): PageState {
+  if (sent.status !== 'ready') return sent;
+  const { result, ...rest } = sent;
+  const page = fromWire(result);
+  return page.ok ? { ...rest, analysis: page.analysis } : { status: 'error', url: sent.url, message: page.message };
+}
+
+/** The tab's state: null before its first annotation, undefined without a content script. */
+export async function stateOf(tabId: number): Promise<PageState | null | undefined> {
+  let sent: SentPageState | null;
   try {
-    return await sendToTab(tabId, 'getState', undefined);
+    sent = await sendToTab(tabId, 'getState', undefined);
   } catch {
     return undefined; // no content script in the tab
   }
+  return sent && receiveState(sent);
 }
+
+const annotateAgain = async (tabId: number) => receiveState(await sendToTab(tabId, 'annotate', undefined));
 
 /** Annotates a tab (injecting the content script under activeTab) and returns its state. */
 export async function annotateTab(tabId: number, options: { fresh?: boolean } = {}): Promise<PageState> {
   const known = await stateOf(tabId);
-  if (known !== undefined) return options.fresh || known === null ? sendToTab(tabId, 'annotate', undefined) : known;
+  if (known !== undefined) return options.fresh || known === null ? annotateAgain(tabId) : known;
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
   // The injected script annotates as it starts; wait for its first state.
   for (let wait = 50; wait < 3000; wait *= 2) {
@@ -23,5 +37,5 @@ export async function annotateTab(tabId: number, options: { fresh?: boolean } = 
     if (state) return state;
     await new Promise((r) => setTimeout(r, wait));
   }
-  return sendToTab(tabId, 'annotate', undefined);
+  return annotateAgain(tabId);
 }

@@ -6,11 +6,11 @@
 import { requestAnalysis } from '@/lib/analysis/client';
 import type { LexiconChoice } from '@/lib/analysis/service';
 import { fromWire } from '@/lib/analysis/wire';
-import { anchorSpans } from '@/lib/anchor/anchor';
+import { anchorSpans, createAnchor } from '@/lib/anchor/anchor';
 import { collectText, collectTextInSlices, type CollectedText } from '@/lib/extract/text';
 import type { Category, Entry, Party } from '@/lib/lexicon/types';
-import type { PageReport, PageState, PipelineTimings } from '@/lib/messaging';
-import { clearAll, hitTest, mark, paint, toRange, type Painted } from '@/lib/paint/paint';
+import type { PageReport, PageState, PipelineTimings, SentPageState } from '@/lib/messaging';
+import { clearAll, hitTest, mark, paint, show, toRange, type Painted } from '@/lib/paint/paint';
 
 export interface View {
   /** Redraws the overlay for the current state. */
@@ -19,6 +19,8 @@ export interface View {
 
 export interface Annotator {
   state: PageState | null;
+  /** The same state as it leaves the page (its analysis as the analyser sent it). */
+  sent: SentPageState | null;
   painted: (Painted | null)[];
   hidden: Set<Category>;
   legendVisible: boolean;
@@ -59,10 +61,11 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
 
   async function run(): Promise<PageState> {
     const started = performance.now();
-    const timings: PipelineTimings = {};
+    const timings: PipelineTimings = { startedAt: started };
     const url = location.href;
     annotatedText = document.body?.textContent ?? '';
     let state: PageState;
+    let sent: SentPageState | null = null;
     try {
       let t = performance.now();
       // The page as it stands, scripts' changes included; the analyser parses its own copy.
@@ -78,7 +81,9 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       const reply = await asked;
       timings.wait = performance.now() - t;
       Object.assign(timings, reply.timings);
+      t = performance.now();
       const result = fromWire(reply.result);
+      timings.rebuild = performance.now() - t;
       if (!result.ok || !text) {
         clearAll();
         self.painted = [];
@@ -89,22 +94,24 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         live = text;
         self.entries = result.entries;
         self.parties = result.parties;
-        const bodyMatches = analysis.matches.map((m) => (m.field === 'body' ? m : null));
-        const spans = bodyMatches.map((m) => m ?? { start: 0, end: 0 });
         t = performance.now();
-        const anchoring = anchorSpans(text, analysis.article, spans);
+        const anchor = createAnchor(text, analysis.article);
         timings.anchor = performance.now() - t;
+        // Each match is placed as it is painted: both run in slices.
         t = performance.now();
-        self.painted = paint(
+        self.painted = await paint(
           document,
-          analysis.matches.map((m, i) => ({ category: m.category, init: bodyMatches[i] ? anchoring.ranges[i] : null })),
+          analysis.matches.map((m) => m.category),
+          (i) => (analysis.matches[i].field === 'body' ? anchor.place(analysis.matches[i]) : null),
           self.hidden,
+          SLICE_MS,
         );
         timings.paint = performance.now() - t;
         const placed = self.painted.filter(Boolean).length;
-        self.unplaced = bodyMatches.flatMap((m, i) => (m && !self.painted[i] ? [i] : []));
+        self.unplaced = analysis.matches.flatMap((m, i) => (m.field === 'body' && !self.painted[i] ? [i] : []));
         timings.total = performance.now() - started;
         state = { status: 'ready', analysis, url, placed, unplaced: self.unplaced, timings };
+        if (reply.result.ok) sent = { status: 'ready', result: reply.result, url, placed, unplaced: self.unplaced, timings };
       }
     } catch (e) {
       // Our own failure: reported to our console and the popup, never thrown into the page.
@@ -112,6 +119,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       state = { status: 'error', url, message: e instanceof Error ? e.message : String(e) };
     }
     self.state = state;
+    self.sent = sent ?? (state.status === 'ready' ? null : state);
     self.card = null;
     focused = -1;
     const t = performance.now();
@@ -127,6 +135,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
 
   const self: Annotator = {
     state: null,
+    sent: null,
     painted: [],
     hidden: new Set(hidden),
     legendVisible: true,
@@ -210,15 +219,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     toggle(category) {
       if (self.hidden.has(category)) self.hidden.delete(category);
       else self.hidden.add(category);
-      if (self.state?.status === 'ready') {
-        const { matches } = self.state.analysis;
-        paint(
-          document,
-          // A StaticRange is its own RangeInit: the same places, painted again without the hidden layers.
-          self.painted.map((p, i) => ({ category: matches[i].category, init: p?.range ?? null })),
-          self.hidden,
-        );
-      }
+      show(document, self.painted, self.hidden);
       view?.update();
     },
 

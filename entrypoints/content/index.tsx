@@ -27,8 +27,8 @@ export default defineContentScript({
     window.__framingLens = new Promise<Annotator>((r) => (ready = r));
     const annotator = createAnnotator(await lexiconChoice(), (await settingsItem.getValue()).hiddenCategories, announce);
     serve<ContentProtocol>({
-      annotate: () => annotator.annotate(),
-      getState: () => annotator.state,
+      annotate: async () => (await annotator.annotate(), annotator.sent!),
+      getState: () => annotator.sent,
       reveal: (target) => annotator.reveal(target),
     });
     // Options changed the lexicon: the page is read again with it.

@@ -5,7 +5,7 @@ import { Summary } from '@/components/Summary';
 import { exportFormatName } from '@/components/labels';
 import { copyAnalysis, type ExportFormat } from '@/lib/export/export';
 import { sendToTab, serve, type BackgroundProtocol, type PageState } from '@/lib/messaging';
-import { annotateTab } from '@/lib/tabs';
+import { annotateTab, stateOf } from '@/lib/tabs';
 import { t } from '@/lib/i18n';
 import { CompareTable } from '@/components/CompareTable';
 import { compareArticles } from '@/lib/compare/compare';
@@ -28,7 +28,7 @@ function SidePanel() {
       setCopied(null);
       if (id === undefined) return setView('idle');
       try {
-        setView((await sendToTab(id, 'getState', undefined)) ?? 'idle');
+        setView((await stateOf(id)) ?? 'idle');
       } catch {
         setView('idle'); // not annotated yet
       }

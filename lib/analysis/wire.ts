@@ -29,6 +29,9 @@ export type PageAnalysis =
   | { ok: true; analysis: Analysis; entries: ReadonlyMap<string, Entry>; parties: ReadonlyMap<string, Party> }
   | Extract<AnalysisResult, { ok: false }>;
 
+/** How many matches a wire analysis carries. */
+export const matchCount = (wire: Extract<WireResult, { ok: true }>) => wire.analysis.matches.length / STRIDE;
+
 export function toWire(result: AnalysisResult, engine: Engine): WireResult {
   if (!result.ok) return result;
   const { matches, demands } = result.analysis;

@@ -28,8 +28,17 @@ interface Span {
   end: number;
 }
 
+/** Places article spans in the live page: the paragraphs are found once, each span when asked. */
+export interface Anchor {
+  place(span: Span): RangeInit | null;
+  /** Article paragraphs that could not be found in the page. */
+  unplaced: number;
+  /** The element that holds every placed paragraph: the article in the live page. */
+  root(): Element | null;
+}
+
 /** `live` is the live page's text, collected with its map. */
-export function anchorSpans(live: CollectedText, article: Pick<Article, 'text' | 'paragraphs'>, spans: readonly Span[]): Anchoring {
+export function createAnchor(live: CollectedText, article: Pick<Article, 'text' | 'paragraphs'>): Anchor {
   const map = live.map;
   if (!map) throw new Error('anchoring needs the live text collected with its map');
   // Live offset of each article paragraph, searched in order so the article's own copy is found.
@@ -53,19 +62,29 @@ export function anchorSpans(live: CollectedText, article: Pick<Article, 'text' |
     return start === null ? null : start + offset - article.paragraphs[k].start;
   };
 
-  const ranges = spans.map((s) => {
-    const a = toLive(s.start);
-    const b = toLive(s.end - 1);
-    const first = a === null ? null : locate(map, a);
-    const last = b === null ? null : locate(map, b);
-    if (!first || !last) return null;
-    return { startContainer: first.node, startOffset: first.offset, endContainer: last.node, endOffset: last.offset + 1 };
-  });
+  return {
+    place(s) {
+      const a = toLive(s.start);
+      const b = toLive(s.end - 1);
+      const first = a === null ? null : locate(map, a);
+      const last = b === null ? null : locate(map, b);
+      if (!first || !last) return null;
+      return { startContainer: first.node, startOffset: first.offset, endContainer: last.node, endOffset: last.offset + 1 };
+    },
+    unplaced,
+    root() {
+      const placed = at.map((start, k) =>
+        start === null ? null : nodeAt(map, start, article.paragraphs[k].end - article.paragraphs[k].start),
+      );
+      return commonAncestor(placed.filter((n): n is Node => n !== null));
+    },
+  };
+}
 
-  const placed = at.map((start, k) =>
-    start === null ? null : nodeAt(map, start, article.paragraphs[k].end - article.paragraphs[k].start),
-  );
-  return { ranges, root: commonAncestor(placed.filter((n): n is Node => n !== null)), unplaced };
+/** Places every span at once. */
+export function anchorSpans(live: CollectedText, article: Pick<Article, 'text' | 'paragraphs'>, spans: readonly Span[]): Anchoring {
+  const anchor = createAnchor(live, article);
+  return { ranges: spans.map((s) => anchor.place(s)), root: anchor.root(), unplaced: anchor.unplaced };
 }
 
 /** The paragraph holding an article offset (binary search); -1 between paragraphs. */

@@ -23,7 +23,8 @@ const engine = compileEngine(builtinLexicon({ extra }));
 parentPort!.on('message', async (job: Job) => {
   let result: JobResult;
   try {
-    const result0 = analyzeDocument(parseHtml(await readFile(job.page, 'utf8')), engine, null);
+    // The parsed page is this job's alone: Readability may read it without a copy.
+    const result0 = analyzeDocument(parseHtml(await readFile(job.page, 'utf8')), engine, null, undefined, { clone: false });
     if (result0.ok) await writeFile(job.out, exportAnalysis(result0.analysis, format));
     result = result0.ok ? { page: job.page, ok: true } : { page: job.page, ok: false, message: result0.message };
   } catch (e) {

@@ -5,6 +5,8 @@
  * to its text node.
  */
 
+import { yieldToPage } from '../slices';
+
 export interface Paragraph {
   start: number;
   end: number;
@@ -81,12 +83,6 @@ export async function collectTextInSlices(root: Node, options: { map?: boolean; 
       sliceStart = performance.now();
     }
   }
-}
-
-/** Lets the page's pending tasks (input first) run. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Nodes visited between chances to yield. */

@@ -4,6 +4,7 @@
  */
 import type { RangeInit } from '../anchor/anchor';
 import type { Category } from '../lexicon/types';
+import { forEachInSlices } from '../slices';
 
 export const HIGHLIGHT_PREFIX = 'framing-lens-';
 export type Layer = Category | 'focus' | 'flash';
@@ -36,31 +37,76 @@ export interface Painted {
   range: StaticRange;
 }
 
-/** Paints ranges by category; returns the StaticRanges in the order given (null where unplaced). */
-export function paint(
+/**
+ * Paints by category the places `place(i)` gives (null: not on the page), the ranges made in slices
+ * of at most about `sliceMs`. Returns the StaticRanges in order.
+ */
+export async function paint(
   doc: Document,
-  items: { category: Category; init: RangeInit | null }[],
-  hidden: ReadonlySet<Category> = new Set(),
-): (Painted | null)[] {
+  categories: readonly Category[],
+  place: (i: number) => RangeInit | null,
+  hidden: ReadonlySet<Category>,
+  sliceMs: number,
+): Promise<(Painted | null)[]> {
+  const view = doc.defaultView! as Window & typeof globalThis;
+  const painted: (Painted | null)[] = new Array(categories.length).fill(null);
+  await forEachInSlices(categories.length, sliceMs, (i) => {
+    const init = place(i);
+    if (init) painted[i] = { category: categories[i], range: new view.StaticRange(init) };
+  });
+  show(doc, painted, hidden);
+  return painted;
+}
+
+/**
+ * Above this many ranges only those near the viewport are in the highlights: the browser restyles
+ * every highlighted range on each style change of the page (decorated ones cost most), and a reader
+ * sees a screenful at a time.
+ */
+export const WINDOW_ABOVE = 1500;
+/** How far beyond the viewport ranges are kept painted, so scrolling shows them already there. */
+const WINDOW_MARGIN = '150% 0px';
+let windowObserver: IntersectionObserver | null = null;
+
+/** Shows painted ranges, one highlight per category, leaving out hidden categories. */
+export function show(doc: Document, painted: readonly (Painted | null)[], hidden: ReadonlySet<Category>): void {
   installStyles(doc);
+  windowObserver?.disconnect();
+  windowObserver = null;
   const view = doc.defaultView! as Window & typeof globalThis;
   const layers = new Map<Category, Highlight>();
-  const painted = items.map(({ category, init }) => {
-    if (!init) return null;
-    const range = new view.StaticRange(init);
-    if (!hidden.has(category)) {
-      let layer = layers.get(category);
-      if (!layer) layers.set(category, (layer = new view.Highlight()));
-      layer.add(range);
-    }
-    return { category, range };
-  });
   for (const category of ['name', 'region', 'loaded'] as const) {
-    const layer = layers.get(category);
-    if (layer) CSS.highlights.set(highlightName(category), layer);
-    else CSS.highlights.delete(highlightName(category));
+    const layer = new view.Highlight();
+    layers.set(category, layer);
+    if (hidden.has(category)) CSS.highlights.delete(highlightName(category));
+    else CSS.highlights.set(highlightName(category), layer);
   }
-  return painted;
+  const shown = painted.filter((p): p is Painted => p !== null && !hidden.has(p.category));
+  if (shown.length <= WINDOW_ABOVE) {
+    for (const p of shown) layers.get(p.category)!.add(p.range);
+    return;
+  }
+  // Ranges by the element they start in; each element's ranges come and go as it nears the viewport.
+  const byElement = new Map<Element, Painted[]>();
+  for (const p of shown) {
+    const node = p.range.startContainer;
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) continue;
+    const list = byElement.get(element);
+    if (list) list.push(p);
+    else byElement.set(element, [p]);
+  }
+  windowObserver = new view.IntersectionObserver(
+    (entries) => {
+      for (const entry of entries)
+        for (const p of byElement.get(entry.target) ?? []) {
+          if (entry.isIntersecting) layers.get(p.category)!.add(p.range);
+          else layers.get(p.category)!.delete(p.range);
+        }
+    },
+    { rootMargin: WINDOW_MARGIN },
+  );
+  for (const element of byElement.keys()) windowObserver.observe(element);
 }
 
 /** A one-range layer (the focused annotation, a flashed sentence); null clears it. */
@@ -70,6 +116,8 @@ export function mark(layer: 'focus' | 'flash', range: StaticRange | null): void 
 }
 
 export function clearAll(): void {
+  windowObserver?.disconnect();
+  windowObserver = null;
   for (const layer of ['name', 'region', 'loaded', 'focus', 'flash'] as const) CSS.highlights.delete(highlightName(layer));
 }
 

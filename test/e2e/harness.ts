@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { PageState } from '../../lib/messaging';
+import type { SentPageState } from '../../lib/messaging';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The e2e build; another (e.g. an unminified one, for profiling) by FRAMING_LENS_EXTENSION. */
@@ -44,7 +44,7 @@ export interface Harness {
   open(path: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
   /** The tab's annotation state, as its content script reports it (null: none yet). */
-  stateOf(tabId: number): Promise<PageState | null>;
+  stateOf(tabId: number): Promise<SentPageState | null>;
   popup(page: Page): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -132,7 +132,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     },
     async stateOf(tabId) {
       return worker.evaluate(async (id) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<PageState | null> } } })
+        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<SentPageState | null> } } })
           .chrome;
         return api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'getState' }).catch(() => null);
       }, tabId);
