@@ -11,6 +11,7 @@ import { collectText, collectTextInSlices, type CollectedText } from '@/lib/extr
 import type { Category, Entry, Party } from '@/lib/lexicon/types';
 import type { PageReport, PageState, PipelineTimings, SentPageState } from '@/lib/messaging';
 import { clearAll, hitTest, mark, paint, show, toRange, type Painted } from '@/lib/paint/paint';
+import { yieldToPage } from '@/lib/slices';
 
 export interface View {
   /** Redraws the overlay for the current state. */
@@ -67,12 +68,15 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     let state: PageState;
     let sent: SentPageState | null = null;
     try {
+      await yieldToPage();
       let t = performance.now();
       // The page as it stands, scripts' changes included; the analyser parses its own copy.
       // eslint-disable-next-line no-restricted-properties -- read, never written
       const html = document.documentElement.outerHTML;
       timings.serialize = performance.now() - t;
       const asked = requestAnalysis({ html, url, lexicon: self.lexicon });
+      // Serialising and sending a long page took a while: the page's own tasks first.
+      await yieldToPage();
       // While the analyser works, the page's own text is read for anchoring, in slices.
       t = performance.now();
       const text = document.body ? await collectTextInSlices(document.body, { map: true, sliceMs: SLICE_MS }) : null;
@@ -81,6 +85,8 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       const reply = await asked;
       timings.wait = performance.now() - t;
       Object.assign(timings, reply.timings);
+      // The answer took a while to read in (a long article's is megabytes): the page's own tasks first.
+      await yieldToPage();
       t = performance.now();
       const result = fromWire(reply.result);
       timings.rebuild = performance.now() - t;

@@ -149,27 +149,43 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
     return hits;
   }
 
+  // Every hit starts at most the longest pattern's length before the scan position that reports it,
+  // so the best hit per start only has to be kept for a window of that width: a ring, not the text.
+  const longest = table.reduce((n, p) => Math.max(n, p.length), 1);
+  const ringMask = (1 << Math.ceil(Math.log2(2 * longest + 2))) - 1;
+
   /**
-   * Leftmost, then longest, as a RegExp alternation would: the longest hit per start position is kept
-   * in typed arrays during the scan, then one sweep drops overlaps. Linear, and no object per
-   * candidate: only the kept hits become objects.
+   * Leftmost, then longest, as a RegExp alternation would: the longest hit per start is kept in a
+   * small ring of typed arrays during the scan, and a start is settled once no later hit can begin
+   * there. Linear, and no object per candidate: only the kept hits become objects.
    */
   function find(input: Folded | string): Hit<T>[] {
-    const length = typeof input === 'string' ? input.length : input.text.length;
-    const bestEnd = new Int32Array(length + 1); // 0: no hit starts here
-    const bestPattern = new Int32Array(length + 1);
+    const bestEnd = new Int32Array(ringMask + 1); // 0: no hit starts here
+    const bestPattern = new Int32Array(ringMask + 1);
+    const kept: Hit<T>[] = [];
+    let settled = 0; // starts below this are settled
+    let reach = 0; // the end of the last kept hit
+    const settle = (upTo: number) => {
+      for (; settled < upTo; settled++) {
+        const k = settled & ringMask;
+        const end = bestEnd[k];
+        if (end === 0) continue;
+        bestEnd[k] = 0;
+        if (settled < reach) continue;
+        kept.push({ start: settled, end, value: values[bestPattern[k]] });
+        reach = end;
+      }
+    };
     scan(input, (start, end, pattern) => {
-      if (end > bestEnd[start]) {
-        bestEnd[start] = end;
-        bestPattern[start] = pattern;
+      // This hit's scan position is at least `start`: no hit can still begin before start + 1 - longest.
+      settle(start + 1 - longest);
+      const k = start & ringMask;
+      if (end > bestEnd[k]) {
+        bestEnd[k] = end;
+        bestPattern[k] = pattern;
       }
     });
-    const kept: Hit<T>[] = [];
-    for (let start = 0, reach = 0; start < length; start++) {
-      if (bestEnd[start] === 0 || start < reach) continue;
-      kept.push({ start, end: bestEnd[start], value: values[bestPattern[start]] });
-      reach = bestEnd[start];
-    }
+    settle(typeof input === 'string' ? input.length : input.text.length);
     return kept;
   }
 

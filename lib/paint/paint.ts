@@ -64,15 +64,15 @@ export async function paint(
  * sees a screenful at a time.
  */
 export const WINDOW_ABOVE = 1500;
-/** How far beyond the viewport ranges are kept painted, so scrolling shows them already there. */
-const WINDOW_MARGIN = '150% 0px';
-let windowObserver: IntersectionObserver | null = null;
+/** How far beyond the viewport, in viewport heights, ranges are kept painted, so scrolling finds them there. */
+const WINDOW_MARGIN = 1.5;
+let stopWindow: (() => void) | null = null;
 
 /** Shows painted ranges, one highlight per category, leaving out hidden categories. */
 export function show(doc: Document, painted: readonly (Painted | null)[], hidden: ReadonlySet<Category>): void {
   installStyles(doc);
-  windowObserver?.disconnect();
-  windowObserver = null;
+  stopWindow?.();
+  stopWindow = null;
   const view = doc.defaultView! as Window & typeof globalThis;
   const layers = new Map<Category, Highlight>();
   for (const category of ['name', 'region', 'loaded'] as const) {
@@ -86,27 +86,52 @@ export function show(doc: Document, painted: readonly (Painted | null)[], hidden
     for (const p of shown) layers.get(p.category)!.add(p.range);
     return;
   }
-  // Ranges by the element they start in; each element's ranges come and go as it nears the viewport.
-  const byElement = new Map<Element, Painted[]>();
-  for (const p of shown) {
-    const node = p.range.startContainer;
-    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (!element) continue;
-    const list = byElement.get(element);
-    if (list) list.push(p);
-    else byElement.set(element, [p]);
-  }
-  windowObserver = new view.IntersectionObserver(
-    (entries) => {
-      for (const entry of entries)
-        for (const p of byElement.get(entry.target) ?? []) {
-          if (entry.isIntersecting) layers.get(p.category)!.add(p.range);
-          else layers.get(p.category)!.delete(p.range);
-        }
-    },
-    { rootMargin: WINDOW_MARGIN },
-  );
-  for (const element of byElement.keys()) windowObserver.observe(element);
+  // Ranges come in text order, which is the page's order top to bottom: the window onto them is
+  // found by binary search on their boxes, and moves as the reader scrolls.
+  const probe = doc.createRange();
+  const top = (i: number) => {
+    const r = shown[i].range;
+    probe.setStart(r.startContainer, r.startOffset);
+    probe.setEnd(r.endContainer, r.endOffset);
+    return probe.getBoundingClientRect().top;
+  };
+  const firstBelow = (y: number) => {
+    let lo = 0;
+    let hi = shown.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (top(mid) < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let from = 0;
+  let to = 0;
+  const update = () => {
+    const margin = view.innerHeight * WINDOW_MARGIN;
+    const a = firstBelow(-margin);
+    const b = Math.max(a, firstBelow(view.innerHeight + margin));
+    for (let i = from; i < to; i++) if (i < a || i >= b) layers.get(shown[i].category)!.delete(shown[i].range);
+    for (let i = a; i < b; i++) if (i < from || i >= to) layers.get(shown[i].category)!.add(shown[i].range);
+    from = a;
+    to = b;
+  };
+  let pending = false;
+  const onScroll = () => {
+    if (pending) return;
+    pending = true;
+    view.requestAnimationFrame(() => {
+      pending = false;
+      update();
+    });
+  };
+  update();
+  view.addEventListener('scroll', onScroll, { passive: true, capture: true });
+  view.addEventListener('resize', onScroll, { passive: true });
+  stopWindow = () => {
+    view.removeEventListener('scroll', onScroll, { capture: true });
+    view.removeEventListener('resize', onScroll);
+  };
 }
 
 /** A one-range layer (the focused annotation, a flashed sentence); null clears it. */
@@ -116,8 +141,8 @@ export function mark(layer: 'focus' | 'flash', range: StaticRange | null): void 
 }
 
 export function clearAll(): void {
-  windowObserver?.disconnect();
-  windowObserver = null;
+  stopWindow?.();
+  stopWindow = null;
   for (const layer of ['name', 'region', 'loaded', 'focus', 'flash'] as const) CSS.highlights.delete(highlightName(layer));
 }
 
