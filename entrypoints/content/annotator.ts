@@ -44,6 +44,8 @@ const FLASH_MS = 1600;
 export const UI_TAG = 'framing-lens-ui';
 /** Quiet time after the page's last DOM change before re-anchoring: one pass per burst of changes. */
 const SETTLE_MS = 400;
+/** A page that never goes quiet (a ticker) is read again at most this long after its first change. */
+const SETTLE_MAX_MS = 2000;
 /** How long the pointer rests on a term before its card opens: passing over text opens nothing. */
 const HOVER_MS = 450;
 /** The longest stretch the page's main thread is ours while reading a long page. */
@@ -237,14 +239,20 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
   // Living pages: re-render, load more, navigate in place. StaticRanges don't follow DOM changes, so
   // once the page settles the article is read and anchored again.
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let firstChange: number | null = null;
   const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
   new MutationObserver((records) => {
     if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
     live = null;
     clearTimeout(settle);
-    settle = setTimeout(() => {
-      if ((document.body?.textContent ?? '') !== annotatedText) void self.annotate();
-    }, SETTLE_MS);
+    firstChange ??= performance.now();
+    settle = setTimeout(
+      () => {
+        firstChange = null;
+        if ((document.body?.textContent ?? '') !== annotatedText) void self.annotate();
+      },
+      Math.max(0, Math.min(SETTLE_MS, firstChange + SETTLE_MAX_MS - performance.now())),
+    );
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
   document.addEventListener('click', (e) => {

@@ -18,6 +18,8 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   cssInjectionMode: 'manual',
+  // WXT would announce the script to the page by postMessage, telling any page the extension is here.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     if (window.__framingLens) {
       void (await window.__framingLens).annotate();

@@ -66,6 +66,9 @@ export async function paint(
 export const WINDOW_ABOVE = 1500;
 /** How far beyond the viewport, in viewport heights, ranges are kept painted, so scrolling finds them there. */
 const WINDOW_MARGIN = 1.5;
+/** How often our highlights are checked for, and put back if the page removed them. */
+const REASSERT_MS = 1000;
+/** Ends what the last `show` keeps running (the window, the check). */
 let stopWindow: (() => void) | null = null;
 
 /** Shows painted ranges, one highlight per category, leaving out hidden categories. */
@@ -81,6 +84,13 @@ export function show(doc: Document, painted: readonly (Painted | null)[], hidden
     if (hidden.has(category)) CSS.highlights.delete(highlightName(category));
     else CSS.highlights.set(highlightName(category), layer);
   }
+  // A page may clear every highlight (CSS.highlights is shared with it): ours are put back.
+  const reassert = view.setInterval(() => {
+    for (const [category, layer] of layers)
+      if (!hidden.has(category) && CSS.highlights.get(highlightName(category)) !== layer)
+        CSS.highlights.set(highlightName(category), layer);
+  }, REASSERT_MS);
+  stopWindow = () => view.clearInterval(reassert);
   const shown = painted.filter((p): p is Painted => p !== null && !hidden.has(p.category));
   if (shown.length <= WINDOW_ABOVE) {
     for (const p of shown) layers.get(p.category)!.add(p.range);
@@ -129,6 +139,7 @@ export function show(doc: Document, painted: readonly (Painted | null)[], hidden
   view.addEventListener('scroll', onScroll, { passive: true, capture: true });
   view.addEventListener('resize', onScroll, { passive: true });
   stopWindow = () => {
+    view.clearInterval(reassert);
     view.removeEventListener('scroll', onScroll, { capture: true });
     view.removeEventListener('resize', onScroll);
   };

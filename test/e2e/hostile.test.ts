@@ -60,7 +60,6 @@ const ROWS: Row[] = [
     path: 'hostile/fight-back.html',
     terms: STORY,
     settle: 1_200,
-    bugs: { highlights: 'the page clears CSS.highlights every 500 ms and the extension never paints again' },
     checks: [{ name: 'the page’s overrides do not reach the extension: legend and note cards work', run: uiWorks }],
   },
   {
@@ -83,7 +82,6 @@ const ROWS: Row[] = [
       {
         name: 'annotates the live update that lands in the article beside the ticker',
         run: liveUpdateAnnotated,
-        bug: 'every DOM change restarts the 400 ms settle timer, so a ticker rewritten every 100 ms postpones re-annotation forever',
       },
     ],
   },
@@ -103,7 +101,6 @@ const ROWS: Row[] = [
       {
         name: 'tells the page nothing: no message from the extension reaches it',
         run: silent,
-        bug: 'WXT’s content script context posts "<extension id>:content:wxt:content-script-started" to the page on start: any page learns the extension is there, and its id',
       },
       { name: 'the page cannot switch the extension off by replaying its start-up message', run: notSwitchedOff },
     ],
