@@ -50,7 +50,7 @@ export interface PipelineResult {
   heap_mb?: number;
 }
 
-type Chrome = { tabs: { sendMessage(id: number, m: object): Promise<PageState> } };
+type Chrome = { tabs: { sendMessage(id: number, m: object): Promise<string> } };
 
 declare global {
   interface Window {
@@ -73,11 +73,12 @@ function observe() {
   addEventListener('keydown', (e) => window.__keys.push(performance.now() - e.timeStamp), true);
 }
 
-function annotate(h: Harness, tabId: number): Promise<PageState> {
-  return h.worker.evaluate(
+async function annotate(h: Harness, tabId: number): Promise<PageState> {
+  const sent = await h.worker.evaluate(
     (id) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'annotate' }),
     tabId,
   );
+  return JSON.parse(sent) as PageState;
 }
 
 /** Long tasks from `since` on (they are reported a little after they end). */

@@ -34,6 +34,15 @@ export type PageState =
   | { status: 'no-article'; url: string; message: string }
   | { status: 'error'; url: string; message: string };
 
+/**
+ * A value sent as its JSON text. Runtime messages are converted object by object on arrival, on the
+ * receiving page's main thread; one string of a long article's analysis crosses many times faster,
+ * and JSON.parse reads it in a fraction of the time.
+ */
+export type Encoded<T> = string & { readonly __encodes?: T };
+export const encode = <T>(value: T) => JSON.stringify(value) as Encoded<T>;
+export const decode = <T>(text: Encoded<T>) => JSON.parse(text) as T;
+
 type ReadyState = Extract<PageState, { status: 'ready' }>;
 
 /**
@@ -45,9 +54,9 @@ export type SentPageState = Exclude<PageState, ReadyState> | (Omit<ReadyState, '
 /** Messages to a tab's content script. */
 export interface ContentProtocol {
   /** Annotate the page (again) and report. */
-  annotate(): SentPageState;
+  annotate(): Encoded<SentPageState>;
   /** The last state, without new work. */
-  getState(): SentPageState | null;
+  getState(): Encoded<SentPageState> | null;
   /** Scroll to a demand's sentence or a match and flash it. */
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
 }
@@ -72,7 +81,7 @@ export interface BackgroundProtocol {
 
 /** Messages to the analyser: Chrome's offscreen document, Firefox's background page. */
 export interface AnalyzerProtocol {
-  analyzePage(request: PageRequest): AnalysisReply;
+  analyzePage(request: PageRequest): Encoded<AnalysisReply>;
 }
 
 type Envelope = { protocol: 'framing-lens'; name: string; arg: unknown };

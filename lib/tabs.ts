@@ -1,7 +1,7 @@
 /** Getting a tab annotated: ask its content script, injecting it first when it is not there yet. */
 import { browser } from 'wxt/browser';
 import { fromWire } from './analysis/wire';
-import { sendToTab, type PageState, type SentPageState } from './messaging';
+import { decode, sendToTab, type Encoded, type PageState, type SentPageState } from './messaging';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
@@ -15,16 +15,16 @@ export function receiveState(sent: SentPageState): PageState {
 
 /** The tab's state: null before its first annotation, undefined without a content script. */
 export async function stateOf(tabId: number): Promise<PageState | null | undefined> {
-  let sent: SentPageState | null;
+  let sent: Encoded<SentPageState> | null;
   try {
     sent = await sendToTab(tabId, 'getState', undefined);
   } catch {
     return undefined; // no content script in the tab
   }
-  return sent && receiveState(sent);
+  return sent && receiveState(decode(sent));
 }
 
-const annotateAgain = async (tabId: number) => receiveState(await sendToTab(tabId, 'annotate', undefined));
+const annotateAgain = async (tabId: number) => receiveState(decode(await sendToTab(tabId, 'annotate', undefined)));
 
 /** Annotates a tab (injecting the content script under activeTab) and returns its state. */
 export async function annotateTab(tabId: number, options: { fresh?: boolean } = {}): Promise<PageState> {

@@ -102,6 +102,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         live = text;
         self.entries = result.entries;
         self.parties = result.parties;
+        await yieldToPage();
         t = performance.now();
         const anchor = createAnchor(text, analysis.article);
         timings.anchor = performance.now() - t;

@@ -1,5 +1,5 @@
 /** The page side's way to the analyser: ask it, starting it first if no one answers. */
-import { sendToAnalyzer, sendToBackground } from '../messaging';
+import { decode, sendToAnalyzer, sendToBackground } from '../messaging';
 import type { AnalysisReply, PageRequest } from './service';
 
 export async function requestAnalysis(request: PageRequest): Promise<AnalysisReply> {
@@ -11,5 +11,5 @@ export async function requestAnalysis(request: PageRequest): Promise<AnalysisRep
     reply = await ask();
   }
   if (!reply) throw new Error('The analyser did not answer.');
-  return reply;
+  return decode(reply);
 }

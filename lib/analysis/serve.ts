@@ -1,6 +1,6 @@
 /** Serving the analyser where it runs (Chrome's offscreen document, Firefox's background page). */
 import type { ArticleRecord } from '../history/record';
-import { serve, type AnalyzerProtocol } from '../messaging';
+import { encode, serve, type AnalyzerProtocol } from '../messaging';
 import { createAnalyzer } from './service';
 
 /** `remember` takes each article's history record, once the page has its answer. */
@@ -14,7 +14,7 @@ export function serveAnalyzer(remember: (record: ArticleRecord) => unknown): voi
         const r = record();
         if (r) void remember(r);
       });
-      return reply;
+      return encode(reply);
     },
   });
 }

@@ -131,11 +131,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       }, url);
     },
     async stateOf(tabId) {
-      return worker.evaluate(async (id) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<SentPageState | null> } } })
-          .chrome;
+      // The content script answers with the state's JSON text (lib/messaging: Encoded).
+      const sent = await worker.evaluate(async (id) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<string | null> } } }).chrome;
         return api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'getState' }).catch(() => null);
       }, tabId);
+      return sent ? (JSON.parse(sent) as SentPageState) : null;
     },
     async popup(page) {
       const tabId = await harness.tabIdOf(page);
