@@ -29,9 +29,22 @@ const NO_ARTICLE: Extraction = {
 
 /**
  * isProbablyReaderable misses real articles whose paragraphs are not <p> (seen on ZDF); when it says
- * no, a parse still counts if it yields at least this much text.
+ * no, a parse still counts if it reads like running text: at least this much of it, in at least
+ * three paragraphs of a few sentences, few of its words in links. Search results and homepages
+ * (teasers, headlines as links) don't.
  */
 const MIN_TEXT_WHEN_UNSURE = 1000;
+const LONG_PARAGRAPH = 150;
+const MIN_LONG_PARAGRAPHS = 3;
+const MAX_LINK_DENSITY = 0.25;
+
+function readsLikeArticle(content: Element, text: string, paragraphs: readonly Paragraph[]): boolean {
+  if (text.length < MIN_TEXT_WHEN_UNSURE) return false;
+  if (paragraphs.filter((p) => p.end - p.start >= LONG_PARAGRAPH).length < MIN_LONG_PARAGRAPHS) return false;
+  const words = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim().length;
+  const linked = [...content.querySelectorAll('a')].reduce((n, a) => n + words(a.textContent), 0);
+  return linked / Math.max(1, words(content.textContent)) < MAX_LINK_DENSITY;
+}
 
 export interface ExtractOptions {
   /** Readability rewrites what it reads: false only for a document no one else will use. */
@@ -47,7 +60,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const parsed = new Readability(work, { serializer: (el: Node) => el }).parse();
   if (!parsed?.content) return NO_ARTICLE;
   const { text, paragraphs } = collectText(parsed.content);
-  if (!text || (!readerable && text.length < MIN_TEXT_WHEN_UNSURE)) return NO_ARTICLE;
+  if (!text || (!readerable && !readsLikeArticle(parsed.content as unknown as Element, text, paragraphs))) return NO_ARTICLE;
   const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() || null;
   return {
     ok: true,

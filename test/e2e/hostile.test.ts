@@ -122,12 +122,10 @@ const ROWS: Row[] = [
   {
     path: 'hostile/search-results.html',
     terms: [],
-    bugs: { noArticle: 'lib/extract takes any 1,000 characters Readability keeps for an article: ten result snippets pass' },
   },
   {
     path: 'hostile/homepage.html',
     terms: [],
-    bugs: { noArticle: 'lib/extract takes any 1,000 characters Readability keeps for an article: twelve teasers pass' },
   },
   { path: 'hostile/login-wall.html', terms: [] },
 ];

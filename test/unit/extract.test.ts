@@ -38,9 +38,23 @@ describe('extractArticle on the seed pages', () => {
 });
 
 describe('pages that are not articles', () => {
-  it.each([['pages/no-article.html'], ['pages/empty.html']])('%s: "no article found", no crash', (name) => {
+  it.each([
+    ['pages/no-article.html'],
+    ['pages/empty.html'],
+    ['hostile/search-results.html'],
+    ['hostile/homepage.html'],
+    ['hostile/login-wall.html'],
+  ])('%s: "no article found", no crash', (name) => {
     const result = extractArticle(parseHtml(readFixture(name)));
     expect(result).toMatchObject({ ok: false, reason: 'no-article', message: expect.stringMatching(/No article found/) });
+  });
+
+  it('refuses a list of teasers even when it is long, and takes the same words as paragraphs', () => {
+    const teaser = 'Kyiv and Moscow trade accusations over the talks as the front line barely moves this week';
+    const list = `<ul>${Array.from({ length: 30 }, (_, k) => `<li><a href="/s${k}">${teaser}</a> <span>2 min</span></li>`).join('')}</ul>`;
+    expect(extractArticle(parseHtml(`<html><body><main>${list}</main></body></html>`)).ok).toBe(false);
+    const story = Array.from({ length: 8 }, () => `<div>${teaser}. ${teaser}, officials said.</div>`).join('');
+    expect(extractArticle(parseHtml(`<html><body><main>${story}</main></body></html>`)).ok).toBe(true);
   });
 
   it('keeps a long article whose paragraphs are not <p> elements', () => {
