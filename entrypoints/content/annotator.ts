@@ -131,6 +131,8 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     self.sent = sent ?? (state.status === 'ready' ? null : state);
     self.card = null;
     focused = -1;
+    // The page is painted; the overlay is drawn in a task of its own.
+    await yieldToPage();
     const t = performance.now();
     view?.update();
     timings.ui = performance.now() - t;

@@ -4,7 +4,7 @@
  */
 import type { RangeInit } from '../anchor/anchor';
 import type { Category } from '../lexicon/types';
-import { forEachInSlices } from '../slices';
+import { forEachInSlices, yieldToPage } from '../slices';
 
 export const HIGHLIGHT_PREFIX = 'framing-lens-';
 export type Layer = Category | 'focus' | 'flash';
@@ -54,6 +54,8 @@ export async function paint(
     const init = place(i);
     if (init) painted[i] = { category: categories[i], range: new view.StaticRange(init) };
   });
+  // Showing may lay the page out (to find the ranges near the viewport): a task of its own.
+  if (Number.isFinite(sliceMs)) await yieldToPage();
   show(doc, painted, hidden);
   return painted;
 }
