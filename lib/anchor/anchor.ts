@@ -4,7 +4,7 @@
  * and only inside the article, never in the page chrome that repeats the same words.
  */
 import type { Article } from '../extract/extract';
-import { locate, type CollectedText, type TextMap } from '../extract/text';
+import { locate, type CollectedText } from '../extract/text';
 
 /** What a StaticRange is made from. */
 export interface RangeInit {
@@ -17,8 +17,6 @@ export interface RangeInit {
 export interface Anchoring {
   /** Per requested span, its range in the live page, or null when it can't be placed. */
   ranges: (RangeInit | null)[];
-  /** The element that holds every placed paragraph: the article in the live page. */
-  root: Element | null;
   /** Article paragraphs that could not be found in the page. */
   unplaced: number;
 }
@@ -33,8 +31,6 @@ export interface Anchor {
   place(span: Span): RangeInit | null;
   /** Article paragraphs that could not be found in the page. */
   unplaced: number;
-  /** The element that holds every placed paragraph: the article in the live page. */
-  root(): Element | null;
 }
 
 /** `live` is the live page's text, collected with its map. */
@@ -72,19 +68,13 @@ export function createAnchor(live: CollectedText, article: Pick<Article, 'text' 
       return { startContainer: first.node, startOffset: first.offset, endContainer: last.node, endOffset: last.offset + 1 };
     },
     unplaced,
-    root() {
-      const placed = at.map((start, k) =>
-        start === null ? null : nodeAt(map, start, article.paragraphs[k].end - article.paragraphs[k].start),
-      );
-      return commonAncestor(placed.filter((n): n is Node => n !== null));
-    },
   };
 }
 
 /** Places every span at once. */
 export function anchorSpans(live: CollectedText, article: Pick<Article, 'text' | 'paragraphs'>, spans: readonly Span[]): Anchoring {
   const anchor = createAnchor(live, article);
-  return { ranges: spans.map((s) => anchor.place(s)), root: anchor.root(), unplaced: anchor.unplaced };
+  return { ranges: spans.map((s) => anchor.place(s)), unplaced: anchor.unplaced };
 }
 
 /** The paragraph holding an article offset (binary search); -1 between paragraphs. */
@@ -98,20 +88,4 @@ function paragraphAt(paragraphs: Article['paragraphs'], offset: number): number 
     else return mid;
   }
   return -1;
-}
-
-/** The first text node of a placed paragraph. */
-function nodeAt(map: TextMap, start: number, length: number): Node | null {
-  for (let i = start; i < start + length; i++) {
-    const at = locate(map, i);
-    if (at) return at.node;
-  }
-  return null;
-}
-
-function commonAncestor(nodes: Node[]): Element | null {
-  if (!nodes.length) return null;
-  let ancestor: Node | null = nodes[0].parentNode;
-  for (const n of nodes.slice(1)) while (ancestor && !ancestor.contains(n)) ancestor = ancestor.parentNode;
-  return ancestor && ancestor.nodeType === 1 ? (ancestor as Element) : null;
 }

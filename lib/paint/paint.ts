@@ -54,7 +54,8 @@ export async function paint(
     const init = place(i);
     if (init) painted[i] = { category: categories[i], range: new view.StaticRange(init) };
   });
-  // Showing may lay the page out (to find the ranges near the viewport): a task of its own.
+  // Showing may lay the page out (to find the ranges near the viewport): a task of its own, unless
+  // slicing is off (sliceMs Infinity: everything in one task, as the paint benchmark times it).
   if (Number.isFinite(sliceMs)) await yieldToPage();
   show(doc, painted, hidden);
   return painted;

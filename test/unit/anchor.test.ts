@@ -24,12 +24,12 @@ describe('anchorSpans', () => {
     const body = matches.filter((m) => m.field === 'body');
     const anchoring = anchorSpans(collectText(doc.body, { map: true }), article, [...body, ...demands]);
     expect(anchoring.unplaced).toBe(0);
-    expect(anchoring.root?.localName).toBe('article');
     body.forEach((m, i) => {
       const r = anchoring.ranges[i];
       expect(r, m.surface).not.toBeNull();
       expect(textOf(doc, r!)).toBe(m.surface);
-      expect(anchoring.root!.contains(r!.startContainer)).toBe(true);
+      // The article's own copy of the words, not the same words in the page's menus or sidebars.
+      expect(r!.startContainer.parentElement!.closest('article')).not.toBeNull();
     });
     demands.forEach((d, i) => expect(textOf(doc, anchoring.ranges[body.length + i]!)).toBe(d.text));
   });
@@ -47,7 +47,6 @@ describe('anchorSpans', () => {
     expect(anchorSpans(collectText(doc.body, { map: true }), article, [{ start: 0, end: 4 }])).toMatchObject({
       ranges: [null],
       unplaced: 1,
-      root: null,
     });
   });
 });
