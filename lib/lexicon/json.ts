@@ -55,6 +55,8 @@ export function parseJsonWithPositions(text: string): Located {
       if (c === '\\') i++;
       else if (c === '\n') fail('unterminated string');
     }
+    // A backslash as the file's last character steps past its end: the error is at the end.
+    i = Math.min(i, text.length);
     expect('"');
     try {
       return JSON.parse(text.slice(from, i)) as string;

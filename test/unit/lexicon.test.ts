@@ -185,12 +185,15 @@ describe('validatePack on broken packs', () => {
     ['{\n\n  "id": "x"', 3, /file ended/],
     ['', 1, /end of file/],
     ['[1, 2] x', 1, /after the end/],
+    // Found by the fuzz tests: a backslash ending the file once put the error past the file's end.
+    ['"\\', 1, /file ended/],
   ])('reports JSON syntax errors with their line: %j', (text, line, message) => {
     const result = parsePack(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors[0].line).toBe(line);
       expect(result.errors[0].message).toMatch(message);
+      expect(result.errors[0].column).toBeLessThanOrEqual(text.split('\n')[line - 1].length + 1);
     }
   });
 
