@@ -50,8 +50,6 @@ export interface PipelineResult {
   heap_mb?: number;
 }
 
-type Chrome = { tabs: { sendMessage(id: number, m: object): Promise<string> } };
-
 declare global {
   interface Window {
     __tasks: { start: number; duration: number }[];
@@ -74,11 +72,9 @@ function observe() {
 }
 
 async function annotate(h: Harness, tabId: number): Promise<PageState> {
-  const sent = await h.worker.evaluate(
-    (id) => (globalThis as unknown as { chrome: Chrome }).chrome.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'annotate' }),
-    tabId,
-  );
-  return JSON.parse(sent) as PageState;
+  const state = await h.ask(tabId, 'annotate');
+  if (!state) throw new Error('the content script did not answer');
+  return state;
 }
 
 /**

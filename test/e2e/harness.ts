@@ -45,6 +45,8 @@ export interface Harness {
   tabIdOf(page: Page): Promise<number>;
   /** The tab's annotation state, as its content script reports it (null: none yet). */
   stateOf(tabId: number): Promise<SentPageState | null>;
+  /** Sends the tab's content script `getState` or `annotate`; its state (null: no answer). */
+  ask(tabId: number, name: 'getState' | 'annotate'): Promise<SentPageState | null>;
   popup(page: Page): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -131,11 +133,18 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       }, url);
     },
     async stateOf(tabId) {
+      return harness.ask(tabId, 'getState');
+    },
+    async ask(tabId, name) {
       // The content script answers with the state's JSON text (lib/messaging: Encoded).
-      const sent = await worker.evaluate(async (id) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<string | null> } } }).chrome;
-        return api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'getState' }).catch(() => null);
-      }, tabId);
+      const sent = await worker.evaluate(
+        async ([id, message]) => {
+          const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<string | null> } } })
+            .chrome;
+          return api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null);
+        },
+        [tabId, name] as const,
+      );
       return sent ? (JSON.parse(sent) as SentPageState) : null;
     },
     async popup(page) {
