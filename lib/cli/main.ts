@@ -14,7 +14,6 @@ import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
 import { builtinLexicon } from '../lexicon/builtin';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
-import { parseHtml } from './dom';
 import type { JobResult } from './worker';
 import type { Pack } from '../lexicon/types';
 
@@ -91,6 +90,8 @@ async function loadEngine(lexicon: string | undefined, io: Io) {
 async function analyzePage(page: string, engine: Engine, url: string | null, io: Io): Promise<Analysis> {
   const html = await readInput(page, io);
   if (!looksLikeHtml(html)) throw new UserError(`${page} is not an HTML page`);
+  // jsdom takes a second or more to load: a folder's workers load their own, so only this path pays it here.
+  const { parseHtml } = await import('./dom');
   const result = analyzeDocument(parseHtml(html, url ?? undefined), engine, url);
   if (!result.ok) throw new UserError(`${page}: ${result.message}`, EXIT_NO_ARTICLE);
   return result.analysis;
