@@ -70,7 +70,8 @@ export function score(gold: Gold, a: Analysis): Score {
   });
 
   const spellWrong = (gold.spellings ?? []).filter((g) => {
-    const word = (v: string) => new RegExp(`\\b${v}\\b`, 'i');
+    // Letter-aware edges: ASCII \b never sees a Cyrillic word.
+    const word = (v: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${esc(v)}($|[^\\p{L}\\p{N}])`, 'iu');
     const hits = matches.filter((m) => m.category !== 'loaded' && g.variants.some((v) => word(v).test(m.surface)));
     const concepts = new Set(hits.map((m) => m.concept));
     const used = hits.filter((m) => word(g.used).test(m.surface));
