@@ -21,6 +21,13 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
         <p>{t('summary_no_article_body')}</p>
       </section>
     );
+  if (state.status === 'unsupported-language')
+    return (
+      <section class="status" role="status">
+        <h2>{t('summary_unsupported_title')}</h2>
+        <p>{state.message}</p>
+      </section>
+    );
   if (state.status === 'error')
     return (
       <section class="status" role="alert">

@@ -24,7 +24,12 @@ export default defineBackground(() => {
       if (tabId === undefined) return;
       void browser.action.setBadgeText({
         tabId,
-        text: report.status === 'ready' ? String(report.count) : report.status === 'no-article' ? '–' : '!',
+        text:
+          report.status === 'ready'
+            ? String(report.count)
+            : report.status === 'no-article' || report.status === 'unsupported-language'
+              ? '–'
+              : '!',
       });
       void browser.action.setBadgeBackgroundColor({ tabId, color: report.status === 'error' ? '#b00020' : '#0072b2' });
     },

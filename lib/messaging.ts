@@ -32,6 +32,8 @@ export type PageState =
       timings: PipelineTimings;
     }
   | { status: 'no-article'; url: string; message: string }
+  /** An article, in a language no pack in force annotates: `message` names it and the ones covered. */
+  | { status: 'unsupported-language'; url: string; lang: string; message: string }
   | { status: 'error'; url: string; message: string };
 
 /**

@@ -96,7 +96,10 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         clearAll();
         self.painted = [];
         live = null;
-        state = { status: 'no-article', url, message: result.ok ? '' : result.message };
+        state =
+          !result.ok && result.reason === 'unsupported-language'
+            ? { status: 'unsupported-language', url, lang: result.lang, message: result.message }
+            : { status: 'no-article', url, message: result.ok ? '' : result.message };
       } else {
         const { analysis } = result;
         live = text;

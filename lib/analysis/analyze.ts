@@ -2,7 +2,10 @@
 import { compileDemandFinder, type Demand, type DemandFinder } from '../demands/demands';
 import { splitSentences } from '../demands/sentences';
 import { extractArticle, type Article, type ExtractOptions } from '../extract/extract';
-import type { Lexicon } from '../lexicon/types';
+import { builtinPacks } from '../lexicon/builtin';
+import { articleLanguage, languageName, packsFor, supportedLanguages } from '../lexicon/language';
+import { mergePacks } from '../lexicon/merge';
+import type { Lexicon, Pack } from '../lexicon/types';
 import { compileMatcher, type Match, type Matcher } from '../match/matcher';
 import { prepareText } from '../match/prepare';
 import { summarize, type Summary } from '../summary/summarize';
@@ -19,7 +22,11 @@ export interface Analysis {
   summary: Summary;
 }
 
-export type AnalysisResult = { ok: true; analysis: Analysis } | { ok: false; reason: 'no-article'; message: string };
+export type AnalysisResult =
+  /** `engine`: the one that analysed it, whose lexicon its matches and demands refer to. */
+  | { ok: true; analysis: Analysis; engine: Engine }
+  | { ok: false; reason: 'no-article'; message: string }
+  | { ok: false; reason: 'unsupported-language'; lang: string; message: string };
 
 /** A lexicon compiled once, to analyse many articles. */
 export interface Engine {
@@ -30,6 +37,35 @@ export interface Engine {
 
 export function compileEngine(lexicon: Lexicon): Engine {
   return { lexicon, matcher: compileMatcher(lexicon), demands: compileDemandFinder(lexicon) };
+}
+
+/** The engine for an article's language (null: no pack annotates it), or one engine for every article. */
+export interface Engines {
+  forLanguage(lang: string | null): Engine | null;
+  /** Languages some pack annotates. */
+  languages: string[];
+}
+
+/**
+ * Engines by article language: each language gets the packs that list it, compiled the first time an
+ * article needs them and shared by languages with the same packs. With no language known, English.
+ */
+export function compileEngines(packs: readonly Pack[]): Engines {
+  const compiled = new Map<string, Engine | null>();
+  return {
+    languages: supportedLanguages(packs),
+    forLanguage(lang) {
+      const chosen = packsFor(packs, lang ?? 'en');
+      const key = chosen.map((p) => p.id).join('\n');
+      if (!compiled.has(key)) compiled.set(key, chosen.length ? compileEngine(mergePacks(chosen)) : null);
+      return compiled.get(key)!;
+    },
+  };
+}
+
+/** Engines by article language over the packs in force: the built-in ones, then extra packs (the user's terms), which win by id. */
+export function builtinEngines(options: { extra?: readonly Pack[]; disabledPacks?: readonly string[] } = {}): Engines {
+  return compileEngines([...builtinPacks(options), ...(options.extra ?? [])]);
 }
 
 /** Milliseconds per pipeline stage, filled in as the stages run (for the benchmark and the console). */
@@ -63,14 +99,29 @@ export function analyzeArticle(article: Article, engine: Engine, url: string | n
   };
 }
 
+/** Extracts the article and analyses it with the engine for its language (or the one engine given). */
 export function analyzeDocument(
   doc: Document,
-  engine: Engine,
+  engines: Engine | Engines,
   url: string | null = null,
   timings?: Timings,
   options?: ExtractOptions,
 ): AnalysisResult {
   const extraction = timed(timings, 'extract', () => extractArticle(doc, options));
   if (!extraction.ok) return extraction;
-  return { ok: true, analysis: analyzeArticle(extraction.article, engine, url, timings) };
+  const { article } = extraction;
+  const lang = 'forLanguage' in engines ? articleLanguage(article.lang, article.text) : null;
+  const engine = 'forLanguage' in engines ? timed(timings, 'compile', () => engines.forLanguage(lang)) : engines;
+  if (!engine) return unsupported(lang ?? 'und', (engines as Engines).languages);
+  return { ok: true, analysis: analyzeArticle(article, engine, url, timings), engine };
+}
+
+function unsupported(lang: string, languages: readonly string[]): AnalysisResult {
+  const names = languages.map(languageName).join(', ');
+  return {
+    ok: false,
+    reason: 'unsupported-language',
+    lang,
+    message: `This article is in ${languageName(lang)}, and no lexicon covers that language yet (covered: ${names}). Nothing was annotated.`,
+  };
 }

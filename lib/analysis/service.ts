@@ -4,9 +4,8 @@
  * and compiles each lexicon once for every page that follows.
  */
 import { toRecord, type ArticleRecord } from '../history/record';
-import { builtinLexicon } from '../lexicon/builtin';
 import type { Pack } from '../lexicon/types';
-import { analyzeDocument, compileEngine, timed, type Engine, type Timings } from './analyze';
+import { analyzeDocument, builtinEngines, timed, type Engines, type Timings } from './analyze';
 import { toWire, type WireResult } from './wire';
 
 /** Which lexicon to use: the built-in packs the user kept, and the user's own terms. */
@@ -36,23 +35,24 @@ export interface Analyzer {
 }
 
 export function createAnalyzer(parse: (html: string) => Document): Analyzer {
-  let cache: { key: string; engine: Engine } | null = null;
-  const engineFor = (choice: LexiconChoice): Engine => {
+  let cache: { key: string; engines: Engines } | null = null;
+  const enginesFor = (choice: LexiconChoice): Engines => {
     const key = JSON.stringify(choice);
     if (cache?.key !== key) {
       const extra = choice.userPack ? [choice.userPack] : [];
-      cache = { key, engine: compileEngine(builtinLexicon({ disabledPacks: choice.disabledPacks, extra })) };
+      cache = { key, engines: builtinEngines({ disabledPacks: choice.disabledPacks, extra }) };
     }
-    return cache.engine;
+    return cache.engines;
   };
   return {
     analyzePage({ html, url, lexicon }) {
       const timings: Timings = {};
-      const engine = timed(timings, 'compile', () => engineFor(lexicon));
+      const engines = enginesFor(lexicon);
       const doc = timed(timings, 'parse', () => parse(html));
-      // The parsed copy is ours alone: Readability may work on it without cloning it first.
-      const result = analyzeDocument(doc, engine, url, timings, { clone: false });
-      return { reply: { result: toWire(result, engine), timings }, record: () => (result.ok ? toRecord(result.analysis, url) : null) };
+      // The parsed copy is ours alone: Readability may work on it without cloning it first. Each
+      // language's engine compiles the first time an article needs it (timed as part of 'compile').
+      const result = analyzeDocument(doc, engines, url, timings, { clone: false });
+      return { reply: { result: toWire(result), timings }, record: () => (result.ok ? toRecord(result.analysis, url) : null) };
     },
   };
 }

@@ -7,7 +7,7 @@
 import type { Demand } from '../demands/demands';
 import type { Entry, Party } from '../lexicon/types';
 import type { Match } from '../match/matcher';
-import type { Analysis, AnalysisResult, Engine } from './analyze';
+import type { Analysis, AnalysisResult } from './analyze';
 
 type WireDemand = Omit<Demand, 'text' | 'sentence' | 'topicLabel'>;
 
@@ -32,8 +32,9 @@ export type PageAnalysis =
 /** How many matches a wire analysis carries. */
 export const matchCount = (wire: Extract<WireResult, { ok: true }>) => wire.analysis.matches.length / STRIDE;
 
-export function toWire(result: AnalysisResult, engine: Engine): WireResult {
+export function toWire(result: AnalysisResult): WireResult {
   if (!result.ok) return result;
+  const { engine } = result;
   const { matches, demands } = result.analysis;
   const entries: Entry[] = [];
   const index = new Map<string, number>();

@@ -7,12 +7,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
-import { analyzeDocument, compileEngine, type Analysis, type Engine } from '../analysis/analyze';
+import { analyzeDocument, builtinEngines, type Analysis, type Engines } from '../analysis/analyze';
 import { compareArticles } from '../compare/compare';
 import { comparisonToJson, comparisonToMarkdown } from '../export/comparison';
 import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
-import { builtinLexicon } from '../lexicon/builtin';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
 import type { JobResult } from './worker';
 import type { Pack } from '../lexicon/types';
@@ -83,11 +82,11 @@ async function loadPack(lexicon: string, io: Io): Promise<Pack> {
 }
 
 async function loadEngine(lexicon: string | undefined, io: Io) {
-  return compileEngine(builtinLexicon({ extra: lexicon ? [await loadPack(lexicon, io)] : [] }));
+  return builtinEngines({ extra: lexicon ? [await loadPack(lexicon, io)] : [] });
 }
 
 /** Reads and analyses one page; a page with no article is a user error here. */
-async function analyzePage(page: string, engine: Engine, url: string | null, io: Io): Promise<Analysis> {
+async function analyzePage(page: string, engine: Engines, url: string | null, io: Io): Promise<Analysis> {
   const html = await readInput(page, io);
   if (!looksLikeHtml(html)) throw new UserError(`${page} is not an HTML page`);
   // jsdom takes a second or more to load: a folder's workers load their own, so only this path pays it here.

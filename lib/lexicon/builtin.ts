@@ -15,8 +15,12 @@ export function loadPacks(packs: readonly unknown[]): Pack[] {
   });
 }
 
-/** The lexicon in force: the built-in packs not switched off, then extra packs (the user's terms), which win by id. */
+/** The built-in packs not switched off, validated. */
+export function builtinPacks(options: { disabledPacks?: readonly string[] } = {}): Pack[] {
+  return loadPacks(BUILTIN_PACKS).filter((p) => !options.disabledPacks?.includes(p.id));
+}
+
+/** Every pack in force merged, whatever the language: the built-in ones, then extra packs (the user's terms), which win by id. */
 export function builtinLexicon(options: { extra?: readonly Pack[]; disabledPacks?: readonly string[] } = {}): Lexicon {
-  const builtin = loadPacks(BUILTIN_PACKS).filter((p) => !options.disabledPacks?.includes(p.id));
-  return mergePacks([...builtin, ...(options.extra ?? [])]);
+  return mergePacks([...builtinPacks(options), ...(options.extra ?? [])]);
 }
