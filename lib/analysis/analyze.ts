@@ -84,7 +84,10 @@ export function analyzeArticle(article: Article, engine: Engine, url: string | n
   const lang = article.lang ?? 'en';
   // The body is folded and its quotations found once, for both the matcher and the demand finder.
   const { body, matches } = timed(timings, 'match', () => {
-    const body = prepareText(article.text);
+    const body = prepareText(
+      article.text,
+      article.paragraphs.filter((p) => p.quoted),
+    );
     return { body, matches: [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)] };
   });
   const demands = timed(timings, 'demands', () => engine.demands.find(article.text, lang, splitSentences(article.text, lang), body));

@@ -153,6 +153,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             sSpeakers.filter((h) => !inSpans(h)),
             sQuotes,
             text,
+            sSpeakers,
           ) ?? context;
         // A demand nobody can be named for says nothing about who demands what.
         if (!who) continue;
@@ -234,7 +235,15 @@ function toOriginal<T>(folded: Folded, h: Hit<T>): Hit<T> {
  * The speaker of a cue: the one named around a quotation that holds it; "according to X"; for a
  * modal ("Ukraine must ..."), someone other than its subject; else the nearest party named before it.
  */
-function resolveSpeaker(cue: Hit<CueKind>, s: Sentence, mentions: Hit<PartyId>[], quotes: Span[], text: string): Speaker | null {
+function resolveSpeaker(
+  cue: Hit<CueKind>,
+  s: Sentence,
+  mentions: Hit<PartyId>[],
+  quotes: Span[],
+  text: string,
+  /** Every party named in the sentence, those inside demanded spans too: a closing attribution is inside one. */
+  named: Hit<PartyId>[],
+): Speaker | null {
   const as = (h: Hit<PartyId> | undefined) => (h ? { party: h.value, speaker: text.slice(h.start, h.end) } : null);
   const quote = quotes.find((q) => q.start <= cue.start && cue.end <= q.end && q.start >= s.start - 1);
   if (quote) return as(mentions.find((h) => h.start >= quote.end) ?? [...mentions].reverse().find((h) => h.end <= quote.start));
@@ -243,15 +252,26 @@ function resolveSpeaker(cue: Hit<CueKind>, s: Sentence, mentions: Hit<PartyId>[]
   const before = mentions.filter((h) => h.end <= cue.start && !quotes.some((q) => q.start <= h.start && h.end <= q.end));
   // "Russia says Ukraine must ...": the subject right before a modal is the one asked, not the speaker.
   const last = before[before.length - 1];
-  if (
+  const subjectAsked =
     cue.value === 'modal' &&
     last &&
     /^[^.;:]*?$/.test(text.slice(last.end, cue.start)) &&
-    text.slice(last.end, cue.start).trim().split(/\s+/).length <= 2
-  )
-    return as(before[before.length - 2]);
-  return as(last);
+    text.slice(last.end, cue.start).trim().split(/\s+/).length <= 2;
+  // "Ukraine must ..., Lavrov said.": the speaker is named after the demand, in a closing attribution.
+  const attribution = named.find((h) => h.start >= cue.end && isClosingAttribution(text.slice(cue.end, h.start), text.slice(h.end, s.end)));
+  if (subjectAsked) return as(before[before.length - 2] ?? attribution);
+  return as(last ?? attribution);
 }
+
+/**
+ * A speech verb after the speaker ends the sentence or sets off an aside ("..., Zelensky said." or
+ * "Ukraine must, Zelensky said, ..."), or comes just before the speaker at the end ("..., said Zelensky.").
+ */
+const SAID_AFTER =
+  /^\s+(?:has\s+|had\s+)?(?:said|says|told|added|stressed|insisted|warned|wrote|argued|declared|stated)\b(?:[^,;:]*$|\s*,)/iu;
+const SAID_BEFORE = /,\s*(?:said|says|told|added|stressed|insisted|warned|wrote|argued|declared|stated)\s+(?:[\p{L}.-]+\s+){0,4}$/iu;
+const isClosingAttribution = (between: string, after: string) =>
+  (between.includes(',') && SAID_AFTER.test(after)) || (SAID_BEFORE.test(between) && /^[^,;:]*$/u.test(after));
 
 /** The span's enumerated items: split at commas, semicolons and coordinators, never inside a dash or bracket aside. */
 function splitItems(text: string, start: number, end: number): { text: string; start: number; end: number }[] {

@@ -12,6 +12,8 @@ export interface Paragraph {
   end: number;
   /** The block element it came from: "p", "h2", "li", "blockquote", ... */
   tag: string;
+  /** Inside a <blockquote>: someone else's words, whatever the quotation marks say. */
+  quoted?: true;
 }
 
 /**
@@ -96,6 +98,7 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
   const partOffset: number[] = [];
   let length = 0;
   let tag = 'p';
+  let blockquotes = 0;
 
   // The current block's runs.
   let block: string[] = [];
@@ -183,7 +186,7 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
         partOffset.push(blockOffset[i]);
         length += block[i].length;
       }
-      paragraphs.push({ start, end: length, tag });
+      paragraphs.push(blockquotes ? { start, end: length, tag, quoted: true } : { start, end: length, tag });
     }
     block = [];
     blockNode = [];
@@ -209,13 +212,16 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
       flush();
       tag = name;
     }
+    if (name === 'blockquote') blockquotes++;
     return true;
   };
   const leave = (node: Node) => {
-    if (BLOCKS.has((node as Element).localName)) {
+    const name = (node as Element).localName;
+    if (BLOCKS.has(name)) {
       flush();
       tag = 'p';
     }
+    if (name === 'blockquote') blockquotes--;
   };
 
   // Depth first, without recursion, so the walk can stop and resume (and deep pages can't overflow the stack).

@@ -7,6 +7,8 @@ export interface PreparedText {
   quotes: Span[];
 }
 
-export function prepareText(text: string): PreparedText {
-  return { folded: foldText(text), quotes: findQuotations(text) };
+/** `quoted`: spans known to be quotations from the page's structure (blockquotes), beside those marked in the text. */
+export function prepareText(text: string, quoted: readonly Span[] = []): PreparedText {
+  const quotes = findQuotations(text);
+  return { folded: foldText(text), quotes: quoted.length ? [...quotes, ...quoted].sort((a, b) => a.start - b.start) : quotes };
 }

@@ -12,3 +12,12 @@ export const SEEDS = ['seed-1', 'seed-2'].map((name) => ({
   html: readFixture(`seeds/${name}.html`),
   gold: JSON.parse(readFixture(`seeds/${name}.gold.json`)) as Gold,
 }));
+
+/** The development set: real news pages with hand-written gold (test/fixtures/dev/README.md). */
+export const DEV = (
+  JSON.parse(readFixture('dev/index.json')) as { slug: string; outlet: string; language: string; about_war: boolean }[]
+).map((page) => ({
+  ...page,
+  html: readFixture(`dev/${page.slug}/source.html`),
+  gold: JSON.parse(readFixture(`dev/${page.slug}/gold.json`)) as Gold,
+}));

@@ -57,6 +57,34 @@ describe('findDemands', () => {
     // Offers are not demands.
     { text: 'The Kremlin is prepared to start negotiations immediately.', want: [] },
     { text: 'Putin offered a ceasefire and talks.', want: [] },
+    // Peace plans with many points.
+    {
+      text: "Ukraine's 10-point peace formula calls for the withdrawal of Russian troops, the release of all prisoners and deportees, a special tribunal for Russian war crimes, and the restoration of nuclear safety.",
+      want: ['ukraine:russian-withdrawal', 'ukraine:prisoner-release', 'ukraine:war-crimes-tribunal', 'ukraine:nuclear-safety'],
+    },
+    {
+      text: "Zelensky's peace formula includes food security, energy security and the release of all prisoners.",
+      want: ['ukraine:food-security', 'ukraine:energy-security', 'ukraine:prisoner-release'],
+    },
+    {
+      text: "China's 12-point position paper calls for a ceasefire, the resumption of peace talks and an end to unilateral sanctions.",
+      want: ['china:ceasefire', 'china:negotiations', 'china:lift-sanctions'],
+    },
+    // Indirect speech, "X must ...", the speaker named after the demand.
+    { text: 'Peskov said Ukraine should withdraw its troops from the four regions.', want: ['russia:withdraw-from-annexed-regions'] },
+    { text: 'The Kremlin said that Kyiv would have to recognise the new territorial realities.', want: ['russia:recognize-annexation'] },
+    { text: 'Russia must pay for the destruction it has caused, Zelensky said.', want: ['ukraine:reparations'] },
+    { text: 'Ukraine must never join NATO, said Sergei Lavrov.', want: ['russia:neutrality-no-nato'] },
+    { text: 'Putin told reporters that Ukraine had to abandon its ambition to join NATO.', want: ['russia:neutrality-no-nato'] },
+    { text: 'Moscow said it would only agree to talks if Kyiv gave up its claim to Crimea.', want: ['russia:recognize-annexation'] },
+    // Parties beyond Russia and Ukraine.
+    { text: 'The EU demanded that Russia return all deported Ukrainian children.', want: ['eu:prisoner-release'] },
+    { text: 'Washington urged both sides to agree to a 30-day ceasefire.', want: ['united-states:ceasefire'] },
+    { text: 'Beijing urged Moscow and Kyiv to resume talks.', want: ['china:negotiations'] },
+    { text: 'Kazakhstan called on Moscow and Kyiv to negotiate.', want: ['other:negotiations'] },
+    { text: 'NATO allies insisted that Ukraine receive security guarantees.', want: ['nato:security-guarantees'] },
+    // An attribution in the middle is no closing one: the subject of the modal is not its speaker.
+    { text: 'Ukraine must, Zelensky said, get security guarantees before talks.', want: ['ukraine:security-guarantees'] },
     { text: 'Despite these demands, Russia does not control the regions.', want: [] },
     { text: 'Putin asserted that if Kyiv rejects his offer, it bears responsibility.', want: [] },
     { text: 'Russian troops withdrew from Kyiv in March 2022.', want: [] },
