@@ -15,8 +15,12 @@ export function loadPacks(packs: readonly unknown[]): Pack[] {
   });
 }
 
-/** The lexicon in force: the built-in packs not switched off, then extra packs (the user's terms), which win by id. */
-export function builtinLexicon(options: { extra?: readonly Pack[]; disabledPacks?: readonly string[] } = {}): Lexicon {
-  const builtin = loadPacks(BUILTIN_PACKS).filter((p) => !options.disabledPacks?.includes(p.id));
+/** The user's choice for a pack (id → on or off), else the pack's own default. */
+export const packEnabled = (pack: Pack, choices: Readonly<Record<string, boolean>> = {}) =>
+  Object.hasOwn(choices, pack.id) ? choices[pack.id] : (pack.enabledByDefault ?? true);
+
+/** The lexicon in force: the built-in packs switched on, then extra packs (the user's terms), which win by id. */
+export function builtinLexicon(options: { extra?: readonly Pack[]; packs?: Readonly<Record<string, boolean>> } = {}): Lexicon {
+  const builtin = loadPacks(BUILTIN_PACKS).filter((p) => packEnabled(p, options.packs));
   return mergePacks([...builtin, ...(options.extra ?? [])]);
 }
