@@ -47,7 +47,8 @@ function Options() {
   const [pack, setPack] = useState<Pack>(emptyUserPack());
   const [sites, setSites] = useState<string[]>([]);
   const [importMessage, setImportMessage] = useState<Outcome | null>(null);
-  const [settingsError, setSettingsError] = useState<string | null>(null);
+  /** Why the last change of a setting was not stored, shown in the section the user changed it in. */
+  const [settingsError, setSettingsError] = useState<{ section: 'categories' | 'packs'; message: string } | null>(null);
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
@@ -57,11 +58,13 @@ function Options() {
     return () => unwatch.forEach((u) => u());
   }, []);
 
-  const saveSettings = async (next: Settings) => {
-    const error = await save(write(settingsItem, next));
-    setSettingsError(error);
-    if (!error) setSettings(next);
+  const saveSettings = async (section: 'categories' | 'packs', next: Settings) => {
+    const message = await save(write(settingsItem, next));
+    setSettingsError(message ? { section, message } : null);
+    if (!message) setSettings(next);
   };
+  const settingsOutcome = (section: 'categories' | 'packs') =>
+    settingsError?.section === section ? { ok: false, lines: [settingsError.message] } : null;
   const savePack = async (next: Pack) => {
     const error = await save(write(userPackItem, next));
     if (!error) setPack(next);
@@ -105,7 +108,7 @@ function Options() {
               type="checkbox"
               checked={!settings.hiddenCategories.includes(c)}
               onChange={(e) =>
-                void saveSettings({
+                void saveSettings('categories', {
                   ...settings,
                   hiddenCategories: e.currentTarget.checked
                     ? settings.hiddenCategories.filter((x) => x !== c)
@@ -116,6 +119,7 @@ function Options() {
             {categoryLabel(c)}
           </label>
         ))}
+        <ImportOutcome outcome={settingsOutcome('categories')} />
       </section>
 
       <section aria-labelledby="packs">
@@ -125,12 +129,12 @@ function Options() {
             <input
               type="checkbox"
               checked={packEnabled(p, settings.packs)}
-              onChange={(e) => void saveSettings({ ...settings, packs: { ...settings.packs, [p.id]: e.currentTarget.checked } })}
+              onChange={(e) => void saveSettings('packs', { ...settings, packs: { ...settings.packs, [p.id]: e.currentTarget.checked } })}
             />{' '}
             {p.name} <span class="muted">{t('options_pack_detail', p.entries.length, p.version)}</span>
           </label>
         ))}
-        <ImportOutcome outcome={settingsError ? { ok: false, lines: [settingsError] } : null} />
+        <ImportOutcome outcome={settingsOutcome('packs')} />
       </section>
 
       <section aria-labelledby="mine">
