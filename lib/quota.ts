@@ -5,7 +5,7 @@
 
 /** Chrome: "QUOTA_BYTES quota exceeded"; Firefox: a QuotaExceededError, or a message naming the quota. */
 export function isQuotaError(error: unknown): boolean {
-  if (!(error instanceof Error) && !(typeof error === 'object' && error !== null && 'message' in error)) return false;
+  if (typeof error !== 'object' || error === null) return false;
   const { name, message } = error as { name?: unknown; message?: unknown };
   return name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message));
 }
@@ -29,8 +29,8 @@ export interface Kept<T> {
  * items go, only as many as needed, and never the newest. `write` gets what is kept and what was
  * dropped (to tell the user in the same write) and throws the storage's own errors. Every write that
  * fits is a whole list of the newest, and each is a smaller trim than the one before, so storage ends
- * holding the smallest. Rethrows anything but a quota error, and the quota error when even
- * the newest item alone does not fit.
+ * holding the smallest. Rethrows anything but a quota error; throws QuotaError when even the
+ * newest item alone does not fit.
  */
 export async function writeKeepingNewest<T>(list: readonly T[], write: (kept: T[], dropped: T[]) => Promise<void>): Promise<Kept<T>> {
   const attempt = async (drop: number): Promise<boolean> => {
