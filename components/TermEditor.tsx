@@ -6,7 +6,8 @@ import { categorySingular } from './labels';
 
 export interface TermEditorProps {
   pack: Pack;
-  onSave(pack: Pack): void;
+  /** Stores the pack; null when stored, else why not (storage full), shown in the form with the draft kept. */
+  onSave(pack: Pack): Promise<string | null>;
 }
 
 interface Draft {
@@ -48,6 +49,7 @@ function toEntry(d: Draft, taken: ReadonlySet<string>): Entry {
 export function TermEditor({ pack, onSave }: TermEditorProps) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [touched, setTouched] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const entry = toEntry(draft, new Set(pack.entries.map((e) => e.id)));
   const candidate: Pack = { ...pack, entries: [...pack.entries, entry] };
   const result = validatePack(candidate);
@@ -95,7 +97,7 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
               <button
                 type="button"
                 aria-label={t('term_remove_label', e.concept)}
-                onClick={() => onSave({ ...pack, entries: pack.entries.filter((x) => x !== e) })}
+                onClick={() => void onSave({ ...pack, entries: pack.entries.filter((x) => x !== e) }).then(setSaveError)}
               >
                 {t('term_remove')}
               </button>
@@ -109,14 +111,15 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
       <form
         class="term-form"
         aria-label={t('term_form_label')}
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           setTouched(true);
-          if (result.ok) {
-            onSave(candidate);
-            setDraft(EMPTY);
-            setTouched(false);
-          }
+          if (!result.ok) return;
+          const error = await onSave(candidate);
+          setSaveError(error);
+          if (error) return;
+          setDraft(EMPTY);
+          setTouched(false);
         }}
       >
         <div class="field">
@@ -167,6 +170,11 @@ export function TermEditor({ pack, onSave }: TermEditorProps) {
         {touched && errors.length > 0 && (
           <p class="error" role="alert">
             {t(errors.length > 1 ? 'term_errors_other' : 'term_errors_one', errors.length)}
+          </p>
+        )}
+        {saveError && (
+          <p class="error" role="alert">
+            {saveError}
           </p>
         )}
       </form>

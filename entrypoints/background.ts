@@ -3,16 +3,20 @@ import { serveAnalyzer } from '@/lib/analysis/serve';
 import { ensureOffscreenAnalyzer } from '@/lib/analysis/offscreen';
 import { annotateTab } from '@/lib/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
-import { alwaysOnItem, historyItem } from '@/lib/storage';
-import { addRecord } from '@/lib/history/history';
+import { alwaysOnItem } from '@/lib/storage';
+import { saveRecord } from '@/lib/history/save';
 import type { ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
 
-/** History writes one at a time, so two tabs reporting together cannot lose a record. */
+/** History writes one at a time, so two tabs reporting together cannot lose a record; one failed write does not stop the next. */
 let writing = Promise.resolve();
 function remember(record: ArticleRecord) {
-  writing = writing.then(async () => historyItem.setValue(addRecord(await historyItem.getValue(), record)));
-  return writing;
+  const saved = writing.then(() => saveRecord(record));
+  writing = saved.then(
+    () => undefined,
+    () => undefined,
+  );
+  return saved.then(() => undefined);
 }
 
 export default defineBackground(() => {

@@ -73,7 +73,7 @@ export default defineContentScript({
 
 async function lexiconChoice(): Promise<LexiconChoice> {
   const [settings, userPack] = await Promise.all([settingsItem.getValue(), userPackItem.getValue()]);
-  return { disabledPacks: settings.disabledPacks, userPack };
+  return { packs: settings.packs, userPack };
 }
 
 /**

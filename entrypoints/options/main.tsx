@@ -5,24 +5,50 @@ import { useEffect, useState } from 'preact/hooks';
 import { categoryLabel } from '@/components/labels';
 import { TermEditor } from '@/components/TermEditor';
 import { ImportFile, ImportOutcome, type Outcome } from '@/components/ImportFile';
-import { BUILTIN_PACKS, loadPacks } from '@/lib/lexicon/builtin';
+import { StorageNotice } from '@/components/StorageNotice';
+import { BUILTIN_PACKS, loadPacks, packEnabled } from '@/lib/lexicon/builtin';
 import type { Pack } from '@/lib/lexicon/types';
 import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
 import { disableAlwaysOn } from '@/lib/always-on';
 import { addRecord, exportHistory, HISTORY_LIMIT, parseHistory } from '@/lib/history/history';
 import type { ArticleRecord } from '@/lib/history/record';
-import { alwaysOnItem, historyItem, emptyUserPack, settingsItem, userPackItem, type Settings } from '@/lib/storage';
+import {
+  alwaysOnItem,
+  historyItem,
+  emptyUserPack,
+  noticeItem,
+  saveTogether,
+  settingsItem,
+  userPackItem,
+  write,
+  type Settings,
+  type StorageNotice as Notice,
+  type Write,
+} from '@/lib/storage';
+import { isQuotaError } from '@/lib/quota';
 import { t } from '@/lib/i18n';
 
 const BUILTIN = loadPacks(BUILTIN_PACKS);
 
 document.title = t('options_title');
 
+/** Stores what the user asked for in one write; null when stored, else why not. A failed write changes nothing. */
+async function save(...writes: Write[]): Promise<string | null> {
+  try {
+    await saveTogether(...writes);
+    return null;
+  } catch (e) {
+    return isQuotaError(e) ? t('storage_full') : t('storage_failed', e instanceof Error ? e.message : String(e));
+  }
+}
+
 function Options() {
   const [settings, setSettings] = useState<Settings>();
   const [pack, setPack] = useState<Pack>(emptyUserPack());
   const [sites, setSites] = useState<string[]>([]);
   const [importMessage, setImportMessage] = useState<Outcome | null>(null);
+  /** Why the last change of a setting was not stored, shown in the section the user changed it in. */
+  const [settingsError, setSettingsError] = useState<{ section: 'categories' | 'packs'; message: string } | null>(null);
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
@@ -32,13 +58,17 @@ function Options() {
     return () => unwatch.forEach((u) => u());
   }, []);
 
-  const saveSettings = (next: Settings) => {
-    setSettings(next);
-    void settingsItem.setValue(next);
+  const saveSettings = async (section: 'categories' | 'packs', next: Settings) => {
+    const message = await save(write(settingsItem, next));
+    setSettingsError(message ? { section, message } : null);
+    if (!message) setSettings(next);
   };
-  const savePack = (next: Pack) => {
-    setPack(next);
-    void userPackItem.setValue(next);
+  const settingsOutcome = (section: 'categories' | 'packs') =>
+    settingsError?.section === section ? { ok: false, lines: [settingsError.message] } : null;
+  const savePack = async (next: Pack) => {
+    const error = await save(write(userPackItem, next));
+    if (!error) setPack(next);
+    return error;
   };
 
   const importFile = async (file: File) => {
@@ -55,8 +85,12 @@ function Options() {
       });
       return;
     }
-    savePack(result.pack);
-    setImportMessage({ ok: true, lines: [t('options_imported', result.pack.entries.length, file.name)] });
+    const error = await savePack(result.pack);
+    setImportMessage(
+      error
+        ? { ok: false, lines: [t('options_import_failed', file.name), error] }
+        : { ok: true, lines: [t('options_imported', result.pack.entries.length, file.name)] },
+    );
   };
 
   const exportPack = () => download(`${pack.id}.json`, JSON.stringify(pack, null, 2) + '\n');
@@ -74,7 +108,7 @@ function Options() {
               type="checkbox"
               checked={!settings.hiddenCategories.includes(c)}
               onChange={(e) =>
-                saveSettings({
+                void saveSettings('categories', {
                   ...settings,
                   hiddenCategories: e.currentTarget.checked
                     ? settings.hiddenCategories.filter((x) => x !== c)
@@ -85,6 +119,7 @@ function Options() {
             {categoryLabel(c)}
           </label>
         ))}
+        <ImportOutcome outcome={settingsOutcome('categories')} />
       </section>
 
       <section aria-labelledby="packs">
@@ -93,19 +128,13 @@ function Options() {
           <label class="check">
             <input
               type="checkbox"
-              checked={!settings.disabledPacks.includes(p.id)}
-              onChange={(e) =>
-                saveSettings({
-                  ...settings,
-                  disabledPacks: e.currentTarget.checked
-                    ? settings.disabledPacks.filter((x) => x !== p.id)
-                    : [...settings.disabledPacks, p.id],
-                })
-              }
+              checked={packEnabled(p, settings.packs)}
+              onChange={(e) => void saveSettings('packs', { ...settings, packs: { ...settings.packs, [p.id]: e.currentTarget.checked } })}
             />{' '}
             {p.name} <span class="muted">{t('options_pack_detail', p.entries.length, p.version)}</span>
           </label>
         ))}
+        <ImportOutcome outcome={settingsOutcome('packs')} />
       </section>
 
       <section aria-labelledby="mine">
@@ -159,21 +188,30 @@ function download(name: string, text: string) {
 function History() {
   const [records, setRecords] = useState<ArticleRecord[]>([]);
   const [message, setMessage] = useState<Outcome | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => {
     void historyItem.getValue().then(setRecords);
-    return historyItem.watch((v) => setRecords(v ?? []));
+    void noticeItem.getValue().then(setNotice);
+    const unwatch = [historyItem.watch((v) => setRecords(v ?? [])), noticeItem.watch(setNotice)];
+    return () => unwatch.forEach((u) => u());
   }, []);
   const importFile = async (file: File) => {
+    // The whole file is checked first; then one write, which lands whole or (storage full) not at all.
     const result = parseHistory(await file.text());
     if (!result.ok) return setMessage({ ok: false, lines: [t('history_import_failed', file.name), result.error] });
     let merged = await historyItem.getValue();
     for (const r of result.records) merged = addRecord(merged, r);
-    await historyItem.setValue(merged);
-    setMessage({ ok: true, lines: [t('history_imported', result.records.length, file.name)] });
+    const error = await save(write(historyItem, merged));
+    setMessage(
+      error
+        ? { ok: false, lines: [t('history_import_failed', file.name), error] }
+        : { ok: true, lines: [t('history_imported', result.records.length, file.name)] },
+    );
   };
   return (
     <section aria-labelledby="history" class="history">
       <h2 id="history">{t('history_title')}</h2>
+      <StorageNotice notice={notice} onDismiss={() => void noticeItem.removeValue()} />
       {records.length ? (
         <>
           <p class="muted">{t('history_count', records.length, HISTORY_LIMIT)}</p>

@@ -12,7 +12,8 @@ import { compareArticles } from '@/lib/compare/compare';
 import { storyOf } from '@/lib/compare/stories';
 import { comparisonToMarkdown } from '@/lib/export/comparison';
 import type { ArticleRecord } from '@/lib/history/record';
-import { historyItem } from '@/lib/storage';
+import { historyItem, noticeItem, type StorageNotice as Notice } from '@/lib/storage';
+import { StorageNotice } from '@/components/StorageNotice';
 
 type View = PageState | 'loading' | 'idle';
 
@@ -21,6 +22,12 @@ function SidePanel() {
   const [tabId, setTabId] = useState<number>();
   const [view, setView] = useState<View>('loading');
   const [copied, setCopied] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    void noticeItem.getValue().then(setNotice);
+    return noticeItem.watch(setNotice);
+  }, []);
 
   useEffect(() => {
     const follow = async (id: number | undefined) => {
@@ -73,6 +80,7 @@ function SidePanel() {
   const url = typeof view === 'object' && view.status === 'ready' ? view.url : null;
   return (
     <main>
+      <StorageNotice notice={notice} onDismiss={() => void noticeItem.removeValue()} />
       <div class="tabs" role="tablist">
         {(['summary', 'compare'] as const).map((name) => (
           <button

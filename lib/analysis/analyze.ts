@@ -64,7 +64,7 @@ export function compileEngines(packs: readonly Pack[]): Engines {
 }
 
 /** Engines by article language over the packs in force: the built-in ones, then extra packs (the user's terms), which win by id. */
-export function builtinEngines(options: { extra?: readonly Pack[]; disabledPacks?: readonly string[] } = {}): Engines {
+export function builtinEngines(options: { extra?: readonly Pack[]; packs?: Readonly<Record<string, boolean>> } = {}): Engines {
   return compileEngines([...builtinPacks(options), ...(options.extra ?? [])]);
 }
 

@@ -8,9 +8,9 @@ import type { Pack } from '../lexicon/types';
 import { analyzeDocument, builtinEngines, timed, type Engines, type Timings } from './analyze';
 import { toWire, type WireResult } from './wire';
 
-/** Which lexicon to use: the built-in packs the user kept, and the user's own terms. */
+/** Which lexicon to use: the user's choices of built-in packs (lib/storage Settings.packs), and their own terms. */
 export interface LexiconChoice {
-  disabledPacks: string[];
+  packs: Record<string, boolean>;
   userPack: Pack | null;
 }
 
@@ -40,7 +40,7 @@ export function createAnalyzer(parse: (html: string) => Document): Analyzer {
     const key = JSON.stringify(choice);
     if (cache?.key !== key) {
       const extra = choice.userPack ? [choice.userPack] : [];
-      cache = { key, engines: builtinEngines({ disabledPacks: choice.disabledPacks, extra }) };
+      cache = { key, engines: builtinEngines({ packs: choice.packs, extra }) };
     }
     return cache.engines;
   };

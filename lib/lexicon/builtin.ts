@@ -15,12 +15,16 @@ export function loadPacks(packs: readonly unknown[]): Pack[] {
   });
 }
 
-/** The built-in packs not switched off, validated. */
-export function builtinPacks(options: { disabledPacks?: readonly string[] } = {}): Pack[] {
-  return loadPacks(BUILTIN_PACKS).filter((p) => !options.disabledPacks?.includes(p.id));
+/** The user's choice for a pack (id → on or off), else the pack's own default. */
+export const packEnabled = (pack: Pack, choices: Readonly<Record<string, boolean>> = {}) =>
+  Object.hasOwn(choices, pack.id) ? choices[pack.id] : (pack.enabledByDefault ?? true);
+
+/** The built-in packs switched on, validated. */
+export function builtinPacks(options: { packs?: Readonly<Record<string, boolean>> } = {}): Pack[] {
+  return loadPacks(BUILTIN_PACKS).filter((p) => packEnabled(p, options.packs));
 }
 
 /** Every pack in force merged, whatever the language: the built-in ones, then extra packs (the user's terms), which win by id. */
-export function builtinLexicon(options: { extra?: readonly Pack[]; disabledPacks?: readonly string[] } = {}): Lexicon {
+export function builtinLexicon(options: { extra?: readonly Pack[]; packs?: Readonly<Record<string, boolean>> } = {}): Lexicon {
   return mergePacks([...builtinPacks(options), ...(options.extra ?? [])]);
 }

@@ -92,6 +92,8 @@ export interface Pack {
   description: string;
   /** Languages whose text this pack annotates. */
   languages: string[];
+  /** Whether the pack is on until the user chooses (absent: on); opt-in packs say false. */
+  enabledByDefault?: boolean;
   parties: Party[];
   entries: Entry[];
   demands?: DemandRules;

@@ -21,7 +21,7 @@ export interface LexiconError {
 export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: LexiconError[] };
 
 interface Schema {
-  type?: 'object' | 'array' | 'string';
+  type?: 'object' | 'array' | 'string' | 'boolean';
   $ref?: string;
   const?: unknown;
   enum?: unknown[];
@@ -51,6 +51,7 @@ function checkSchema(value: unknown, schema: Schema, path: string, errors: Lexic
     if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value))
       return err(schema.pattern === '\\S' ? 'must not be blank' : `${JSON.stringify(value)} does not match the pattern ${schema.pattern}`);
   }
+  if (schema.type === 'boolean' && typeof value !== 'boolean') return err(`must be true or false, found ${describe(value)}`);
   if (schema.type === 'array') {
     if (!Array.isArray(value)) return err(`must be an array, found ${describe(value)}`);
     if (schema.minItems && value.length < schema.minItems) return err(`must have at least ${schema.minItems} item(s)`);

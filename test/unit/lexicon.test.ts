@@ -137,6 +137,12 @@ describe('validatePack on broken packs', () => {
       message: /required for a loaded phrase/,
     },
     { why: 'duplicate id', edit: (p: Pack) => (p.entries[1].id = p.entries[0].id), path: 'entries[1].id', message: /duplicate id/ },
+    {
+      why: 'a default that is not a boolean',
+      edit: (p: Pack) => ((p as { enabledByDefault?: unknown }).enabledByDefault = 'no'),
+      path: 'enabledByDefault',
+      message: /must be true or false, found string "no"/,
+    },
     { why: 'bad id', edit: (p: Pack) => (p.entries[0].id = 'Kyiv City'), path: 'entries[0].id', message: /pattern/ },
     {
       why: 'unknown field',

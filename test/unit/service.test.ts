@@ -8,7 +8,7 @@ import { readFixture, SEEDS } from '../support/fixtures';
 
 const engine = compileEngine(builtinLexicon());
 const pages = [...SEEDS.map((s) => ({ name: s.name, html: s.html })), { name: 'cyrillic', html: readFixture('pages/cyrillic.html') }];
-const noChoice = { disabledPacks: [], userPack: null };
+const noChoice = { packs: {}, userPack: null };
 
 describe.each(pages)('$name', ({ html }) => {
   const result = analyzeDocument(parseHtml(html), engine, 'https://example.org/a');
@@ -48,7 +48,7 @@ describe('the analyser', () => {
     const second = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: noChoice }).reply;
     expect(first.timings.compile).toBeGreaterThan(second.timings.compile! * 10);
     // Switching the built-in pack off leaves no lexicon for English, and the reader is told so.
-    const off = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: { disabledPacks: ['russia-ukraine'], userPack: null } }).reply;
+    const off = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: { packs: { 'russia-ukraine': false }, userPack: null } }).reply;
     expect(off.result).toMatchObject({ ok: false, reason: 'unsupported-language', lang: 'en' });
   });
 
