@@ -48,6 +48,7 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
             .filter(Boolean)
             .join(' · ')}
         </p>
+        <p class="lexicon">{t('summary_lexicon', analysis.lexicon.map((p) => p.name).join(', '))}</p>
       </header>
 
       <section aria-labelledby="fl-counts">

@@ -7,6 +7,7 @@ import { TermEditor } from '@/components/TermEditor';
 import { ImportFile, ImportOutcome, type Outcome } from '@/components/ImportFile';
 import { StorageNotice } from '@/components/StorageNotice';
 import { BUILTIN_PACKS, loadPacks, packEnabled } from '@/lib/lexicon/builtin';
+import { languageName } from '@/lib/lexicon/language';
 import type { Pack } from '@/lib/lexicon/types';
 import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
 import { disableAlwaysOn } from '@/lib/always-on';
@@ -131,7 +132,8 @@ function Options() {
               checked={packEnabled(p, settings.packs)}
               onChange={(e) => void saveSettings('packs', { ...settings, packs: { ...settings.packs, [p.id]: e.currentTarget.checked } })}
             />{' '}
-            {p.name} <span class="muted">{t('options_pack_detail', p.entries.length, p.version)}</span>
+            {p.name}{' '}
+            <span class="muted">{t('options_pack_detail', p.entries.length, p.version, p.languages.map(languageName).join(', '))}</span>
           </label>
         ))}
         <ImportOutcome outcome={settingsOutcome('packs')} />

@@ -3,7 +3,7 @@ import { compileDemandFinder, type Demand, type DemandFinder } from '../demands/
 import { splitSentences } from '../demands/sentences';
 import { extractArticle, type Article, type ExtractOptions } from '../extract/extract';
 import { builtinPacks } from '../lexicon/builtin';
-import { articleLanguage, languageName, packsFor, supportedLanguages } from '../lexicon/language';
+import { articleLanguage, languageName, packsFor, primaryLanguage, supportedLanguages } from '../lexicon/language';
 import { mergePacks } from '../lexicon/merge';
 import type { Lexicon, Pack } from '../lexicon/types';
 import { compileMatcher, type Match, type Matcher } from '../match/matcher';
@@ -55,7 +55,11 @@ export function compileEngines(packs: readonly Pack[]): Engines {
   return {
     languages: supportedLanguages(packs),
     forLanguage(lang) {
-      const chosen = packsFor(packs, lang ?? 'en');
+      const language = lang ?? 'en';
+      // Demand rules written in another language are left out: their cues would misread this one.
+      const chosen = packsFor(packs, language).map((p) =>
+        p.demands?.lang && primaryLanguage(p.demands.lang) !== language ? { ...p, demands: undefined } : p,
+      );
       const key = chosen.map((p) => p.id).join('\n');
       if (!compiled.has(key)) compiled.set(key, chosen.length ? compileEngine(mergePacks(chosen)) : null);
       return compiled.get(key)!;

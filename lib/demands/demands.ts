@@ -46,6 +46,8 @@ const PREDICATE = /\b(?:are|is|were|was|be|remain|remains|as)\s+(?:[\p{L}-]+\s+)
 /** "demands for peace include A, B": the items start after the verb. */
 const INCLUDES = /^[^,;:]{0,60}?\b(?:include|includes|included|including|are|were|is|was)\b\s*|^[^,;:]{0,60}?:\s*/iu;
 const SEPARATORS = /,|;|:|\s(?:and|or|as well as|plus|along with)\s/giu;
+/** How far back an elliptical item's antecedent may be named, in characters (a few sentences). */
+const ANTECEDENT_WINDOW = 1500;
 const ACCORDING = /\baccording to\s*$/iu;
 
 export interface DemandFinder {
@@ -74,6 +76,24 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     ),
   );
   const topicIndex = topics.map((t) => t.id);
+  const fold = (phrase: string) => foldText(phrase).text.trim();
+  const elliptical = topics.flatMap((t) =>
+    t.elliptical
+      ? [
+          {
+            id: t.id,
+            items: new Set(t.elliptical.items.map(fold)),
+            antecedents: compileAutomaton(t.elliptical.antecedents.map((phrase) => ({ phrase, value: true }))),
+          },
+        ]
+      : [],
+  );
+  /** The topic an item with its object left unsaid refers to, from what was named in the text just before it. */
+  function impliedTopics(text: string, item: { text: string; start: number }): string[] {
+    const bare = fold(item.text);
+    const before = foldText(text.slice(Math.max(0, item.start - ANTECEDENT_WINDOW), item.start)).text;
+    return elliptical.filter((e) => e.items.has(bare) && e.antecedents.find(before).length).map((e) => e.id);
+  }
 
   /** Topic ids of an item, negation applied. */
   function topicsOf(item: string): string[] {
@@ -157,7 +177,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           ) ?? context;
         // A demand nobody can be named for says nothing about who demands what.
         if (!who) continue;
-        const items = splitItems(text, span.start, span.end).map((it) => ({ ...it, topics: topicsOf(it.text) }));
+        const items = splitItems(text, span.start, span.end).map((it) => {
+          const found = topicsOf(it.text);
+          return { ...it, topics: found.length ? found : impliedTopics(text, it) };
+        });
         let found = items.filter((it) => it.topics.length);
         if (!found.length && span.cue.value === 'noun' && !spans.some((p) => p !== span && p.cue === span.cue)) {
           // "Despite these demands, ..." names demands without stating them; a noun cue with nothing after

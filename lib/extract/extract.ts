@@ -3,6 +3,7 @@
  * structure. The text built here is what every offset in an analysis indexes.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { articleParagraphs, continuation } from './continuation';
 import { collectText, type Paragraph } from './text';
 
 export type { Paragraph };
@@ -57,8 +58,16 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const readerable = isProbablyReaderable(doc);
   const lang = doc.documentElement.getAttribute('lang');
   const work = options.clone === false ? doc : (doc.cloneNode(true) as Document);
+  const story = articleParagraphs(work);
   const parsed = new Readability(work, { serializer: (el: Node) => el }).parse();
   if (!parsed?.content) return NO_ARTICLE;
+  const whole = continuation(parsed.textContent ?? '', story);
+  if (whole) {
+    // The story's paragraphs, as text: nothing of the page's markup comes along.
+    const content = work.createElement('div');
+    for (const text of whole) content.append(Object.assign(work.createElement('p'), { textContent: text }));
+    parsed.content = content as unknown as typeof parsed.content;
+  }
   const { text, paragraphs } = collectText(parsed.content);
   if (!text || (!readerable && !readsLikeArticle(parsed.content as unknown as Element, text, paragraphs))) return NO_ARTICLE;
   const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() || null;

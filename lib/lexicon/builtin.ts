@@ -1,10 +1,16 @@
 /** The packs that ship with the extension, validated on load like any other pack. */
+import loadedLanguage from './packs/loaded-language.json';
 import russiaUkraine from './packs/russia-ukraine.json';
+import russiaUkraineDe from './packs/russia-ukraine-de.json';
+import russiaUkraineFr from './packs/russia-ukraine-fr.json';
+import russiaUkraineRu from './packs/russia-ukraine-ru.json';
+import russiaUkraineUk from './packs/russia-ukraine-uk.json';
 import { mergePacks } from './merge';
 import type { Lexicon, Pack } from './types';
 import { formatLexiconError, validatePack } from './validate';
 
-export const BUILTIN_PACKS: readonly unknown[] = [russiaUkraine];
+/** The core pack (names and places in every language, English phrases and demands), each language's phrases and demands, and the general pack a reader may switch on. */
+export const BUILTIN_PACKS: readonly unknown[] = [russiaUkraine, russiaUkraineDe, russiaUkraineFr, russiaUkraineRu, russiaUkraineUk, loadedLanguage];
 
 /** Validates packs, throwing with every error named: a broken pack must never load half-way. */
 export function loadPacks(packs: readonly unknown[]): Pack[] {

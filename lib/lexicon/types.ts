@@ -63,9 +63,19 @@ export interface DemandTopic {
   rules: TopicRule[];
   /** When the item negates this topic ("never join NATO"), it means that topic instead. */
   negatedTopic?: string;
+  /**
+   * An item that is only one of `items` ("asked to join") leaves its object unsaid: it means this
+   * topic when one of `antecedents` ("NATO") was named shortly before it.
+   */
+  elliptical?: { items: string[]; antecedents: string[] };
 }
 
 export interface DemandRules {
+  /**
+   * The language the cues and topic phrases are written in: only articles in it use them (an English
+   * cue such as "will" or "not" means something else in German). Unset: every article the pack covers.
+   */
+  lang?: string;
   /** Verbs that state a demand ("demanded", "called for", "insisted on"); what follows is demanded. */
   verbCues: string[];
   /** Nouns that name demands ("demands", "conditions"); what follows, or else what precedes, is demanded. */

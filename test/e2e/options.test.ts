@@ -50,6 +50,42 @@ describe('options', () => {
     expect(loaded).toContain('nonstarter');
   });
 
+  it('switches on the general loaded-language pack, off by default: the next annotation uses it', async () => {
+    const general = options.getByRole('checkbox', { name: /Loaded language \(general\)/ });
+    expect(await general.isChecked()).toBe(false);
+    const loadedOn = async () => {
+      const page = await h.open('seeds/seed-2.html');
+      const texts = await page.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out.push(range.toString());
+        });
+        return out;
+      });
+      await page.close();
+      return texts;
+    };
+    expect(await loadedOn()).not.toContain('claimed');
+    await general.check();
+    await expect
+      .poll(() =>
+        h.worker.evaluate(async () => {
+          const api = (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, { packs?: Record<string, boolean> }>> } } };
+            }
+          ).chrome;
+          return (await api.storage.local.get('settings')).settings?.packs?.['loaded-language'];
+        }),
+      )
+      .toBe(true);
+    expect(await loadedOn()).toContain('claimed');
+    await h.screenshot(options, 'options-packs');
+  });
+
   it('rejects an invalid lexicon import with the line, entry and field, and keeps the current lexicon', async () => {
     const before = await storedUserPack();
     const bad = JSON.stringify(

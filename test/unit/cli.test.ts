@@ -94,6 +94,17 @@ describe('framing-lens analyze', () => {
     if (format === 'json') expect(JSON.parse(out).schema).toBe('framing-lens/analysis@1');
   });
 
+  it.each([
+    { page: 'fundus-ru-Kommersant_2025_05_14', pack: 'russia-ukraine-ru', finds: 'Путин' },
+    { page: 'fundus-de-DW_2023_04_28', pack: 'russia-ukraine-de', finds: 'annektierte' },
+  ])('reads $page with the pack of its language ($pack)', async ({ page, pack, finds }) => {
+    const { code, out } = await cli(['analyze', fixturePath(`dev/${page}/source.html`), '--format', 'json']);
+    expect(code).toBe(0);
+    const analysis = JSON.parse(out) as { lexicon: { id: string }[]; matches: { surface: string }[] };
+    expect(analysis.lexicon.map((p) => p.id)).toEqual(['russia-ukraine', pack]);
+    expect(analysis.matches.map((m) => m.surface)).toContain(finds);
+  });
+
   it('reads the page from standard input and takes --url', async () => {
     const { code, out } = await cli(['analyze', '-', '--format', 'json', '--url', 'https://example.org/a'], SEEDS[0].html);
     expect(code).toBe(0);

@@ -83,6 +83,9 @@ describe('findDemands', () => {
     { text: 'Beijing urged Moscow and Kyiv to resume talks.', want: ['china:negotiations'] },
     { text: 'Kazakhstan called on Moscow and Kyiv to negotiate.', want: ['other:negotiations'] },
     { text: 'NATO allies insisted that Ukraine receive security guarantees.', want: ['nato:security-guarantees'] },
+    // An object left unsaid is the one named just before.
+    { text: 'Nato has 32 members. Ukraine and Georgia are not members but have asked to join.', want: ['ukraine:join-nato'] },
+    { text: 'Ukraine has asked to join.', want: [] },
     // An attribution in the middle is no closing one: the subject of the modal is not its speaker.
     { text: 'Ukraine must, Zelensky said, get security guarantees before talks.', want: ['ukraine:security-guarantees'] },
     { text: 'Despite these demands, Russia does not control the regions.', want: [] },

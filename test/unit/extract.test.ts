@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../lib/cli/dom';
+import { continuation } from '../../lib/extract/continuation';
 import { extractArticle } from '../../lib/extract/extract';
 import { collectText } from '../../lib/extract/text';
 import { readFixture, SEEDS } from '../support/fixtures';
@@ -85,5 +86,42 @@ describe('collectText', () => {
   ])('%j → %j', (html, text) => {
     const doc = parseHtml(`<body>${html}</body>`);
     expect(collectText(doc.body).text).toBe(text);
+  });
+});
+
+describe('an article split into sections (t-online)', () => {
+  const paragraph = (k: number) =>
+    `Paragraph ${k} of the story tells what happened at sea near Venezuela, where a tanker turned away from the coast guard and sailed on. `
+      .repeat(3)
+      .trim();
+  const section = (from: number, extra: string) =>
+    `<div class="stream"><div class="body">${[from, from + 1, from + 2].map((k) => `<p>${paragraph(k)}</p>`).join('')}</div>${extra}</div>`;
+  const mostRead = '<aside><p><a href="/a">Most read: a story everyone clicks on today, about something else entirely</a></p></aside>';
+  const page = (sections: string) =>
+    `<html lang="en"><head><title>Tanker</title></head><body><nav><a href="/">Home</a></nav><article><h1>Tanker</h1>${sections}</article><footer><p>© News</p></footer></body></html>`;
+
+  it.each([
+    ['one section: Readability keeps it', page(section(1, mostRead)), 3],
+    [
+      'three sections between ads and "most read": all their paragraphs',
+      page(section(1, mostRead) + '<div class="ad"></div>' + section(4, mostRead) + section(7, mostRead)),
+      9,
+    ],
+  ])('%s', (_, html, count) => {
+    const result = extractArticle(parseHtml(html));
+    if (!result.ok) throw new Error(result.message);
+    for (let k = 1; k <= count; k++) expect(result.article.text).toContain(paragraph(k));
+    expect(result.article.text).not.toContain('Most read');
+    expect(result.article.paragraphs).toHaveLength(count);
+  });
+
+  it('the paragraph texts of the continued article, and nothing else of the page', () => {
+    expect(continuation('short text that is not the story', ['A'.repeat(100), 'B'.repeat(100), 'C'.repeat(100)])).toBeNull();
+    expect(continuation('A'.repeat(100), ['A'.repeat(100)])).toBeNull();
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((x) => x.repeat(100));
+    // Readability kept the opening section: the story's first paragraphs.
+    expect(continuation(`${a} ${b} ${c}`, [a, b, c, d, a, b])).toEqual([a, b, c, d, a, b]);
+    // It kept something else: its text stands.
+    expect(continuation(`${d}`, [a, b, c, d])).toBeNull();
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, compileEngine } from '../../lib/analysis/analyze';
+import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
 import { createAnalyzer } from '../../lib/analysis/service';
 import { fromWire, toWire } from '../../lib/analysis/wire';
 import { parseHtml } from '../../lib/cli/dom';
-import { builtinLexicon } from '../../lib/lexicon/builtin';
 import { readFixture, SEEDS } from '../support/fixtures';
 
-const engine = compileEngine(builtinLexicon());
+const engine = builtinEngines();
 const pages = [...SEEDS.map((s) => ({ name: s.name, html: s.html })), { name: 'cyrillic', html: readFixture('pages/cyrillic.html') }];
 const noChoice = { packs: {}, userPack: null };
 

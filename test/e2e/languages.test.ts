@@ -1,0 +1,58 @@
+/**
+ * Articles in other languages, in Chromium with the extension loaded: a real German page from the dev
+ * set is read with the German pack, and an article in a language no pack covers says so.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  // Saved real pages keep their scripts' references to the web: nothing leaves 127.0.0.1.
+  await h.context.route(
+    (url) => url.protocol.startsWith('http') && url.origin !== h.base,
+    (route) => route.abort(),
+  );
+}, 30_000);
+afterAll(() => h?.close());
+
+/** Highlighted texts by category, as the reader sees them. */
+const highlighted = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      out[name] = [...highlight].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    });
+    return out;
+  });
+
+describe('languages', () => {
+  it('reads a German article (Deutsche Welle) with the German pack: its spellings and its loaded phrases', async () => {
+    const page = await h.open('dev/fundus-de-DW_2023_04_28/source.html');
+    const state = await h.stateOf(await h.tabIdOf(page));
+    expect(state?.status).toBe('ready');
+    const marks = await highlighted(page);
+    expect(marks['framing-lens-region']).toEqual(expect.arrayContaining(['Kiew', 'Bachmut', 'Charkiw', 'Saporischschja']));
+    expect(marks['framing-lens-name']).toEqual(expect.arrayContaining(['Saluschnyj']));
+    expect(marks['framing-lens-loaded']?.join(' | ')).toMatch(/annektiert/);
+    const popup = await h.popup(page);
+    await expect.poll(() => popup.locator('.lexicon').textContent()).toBe('Read with: Russia–Ukraine war, Russia–Ukraine war: German');
+    await h.screenshot(page, 'language-german-page');
+    await h.screenshot(popup, 'language-german-popup');
+  }, 60_000);
+
+  it('says so for an article in a language no pack covers, and paints nothing', async () => {
+    const page = await h.open('pages/spanish.html');
+    expect((await h.stateOf(await h.tabIdOf(page)))?.status).toBe('unsupported-language');
+    expect(await highlighted(page)).toEqual({});
+    const popup = await h.popup(page);
+    await expect.poll(() => popup.locator('.status h2').textContent()).toBe("No lexicon for this article's language");
+    expect(await popup.locator('.status p').textContent()).toMatch(/This article is in Spanish, and no lexicon covers that language yet \(covered: .*German.*\)/);
+    await h.screenshot(popup, 'language-unsupported-popup');
+  }, 60_000);
+});
