@@ -1,0 +1,143 @@
+/**
+ * The composed tree: the page as the reader sees it. An open shadow root stands in for its host's
+ * children (the host's own children show only through its <slot>s), and a same-origin frame's body
+ * stands where the frame sits. Closed shadow roots and cross-origin frames are out of reach: skipped.
+ * A page with neither has no Composition (null): its light DOM is the composed tree, and the fast
+ * paths (outerHTML, the plain text walk) stay as they are.
+ */
+
+export interface Composition {
+  /** Open shadow roots, by host. */
+  shadows: Map<Element, ShadowRoot>;
+  /** The bodies of same-origin frames that hold text, by frame element. */
+  frames: Map<Element, HTMLElement>;
+  /**
+   * Nodes whose composed subtree is not their light one: hosts, frames, slots in shadow trees, and
+   * their ancestors. Everything else serialises as its own outerHTML.
+   */
+  detours: Set<Node>;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+const FRAGMENT = 11;
+
+/** Finds the open shadow roots and same-origin frames with text; null when there are none. */
+export function findComposition(doc: Document): Composition | null {
+  const shadows = new Map<Element, ShadowRoot>();
+  const frames = new Map<Element, HTMLElement>();
+  const detours = new Set<Node>();
+  const detour = (node: Node) => {
+    // Up to the top, through shadow roots to their hosts (a frame's document ends its own climb).
+    for (let n: Node | null = node; n && !detours.has(n); n = n.nodeType === FRAGMENT ? (n as ShadowRoot).host : n.parentNode)
+      detours.add(n);
+  };
+  const scan = (root: ParentNode) => {
+    // One pass over every element: no API lists shadow roots. Frames are few and found natively.
+    const all = root.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      const shadow = all[i].shadowRoot;
+      if (!shadow) continue;
+      shadows.set(all[i], shadow);
+      detour(all[i]);
+      const slots = shadow.querySelectorAll('slot');
+      for (let k = 0; k < slots.length; k++) detour(slots[k]);
+      scan(shadow);
+    }
+    const frameElements = root.querySelectorAll('iframe');
+    for (let i = 0; i < frameElements.length; i++) {
+      const body = frameBody(frameElements[i]);
+      if (!body) continue;
+      frames.set(frameElements[i], body);
+      detour(frameElements[i]);
+      scan(body);
+    }
+  };
+  scan(doc);
+  return shadows.size || frames.size ? { shadows, frames, detours } : null;
+}
+
+/** A frame's body if the frame is same-origin and has text to read. */
+function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
+  try {
+    const body = frame.contentDocument?.body;
+    return body && /\S/.test(body.textContent ?? '') ? body : null;
+  } catch {
+    // Cross-origin: simply not ours to read.
+    return null;
+  }
+}
+
+/** An element's children in the composed tree, where they differ from its light children (else null). */
+export function composedChildren(c: Composition, el: Element): ArrayLike<Node> | null {
+  const shadow = c.shadows.get(el);
+  if (shadow) return shadow.childNodes;
+  const body = c.frames.get(el);
+  if (body) return body.childNodes;
+  if (el.localName === 'slot') {
+    const assigned = (el as HTMLSlotElement).assignedNodes();
+    // No assigned nodes: the slot shows its own children, its fallback.
+    if (assigned.length) return assigned;
+  }
+  return null;
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const VOID = new Set('area base br col embed hr img input link meta source track wbr'.split(' '));
+
+/**
+ * The page's HTML as the composed tree renders it, for a parser that knows no shadow roots (DOMParser
+ * ignores declarative ones): a host's shadow content in place of its children, a slot replaced by
+ * what it shows, a frame by a <div> holding its body's children. Subtrees with no detour are their own
+ * outerHTML. Reads the page, never writes it.
+ */
+export function serializeComposed(doc: Document, c: Composition): string {
+  const out: string[] = [];
+  const emit = (node: Node) => {
+    // Text here is never a script's or a style's: those hold no hosts, so they are never detours.
+    if (node.nodeType === TEXT) out.push(escapeText(node.nodeValue ?? ''));
+    if (node.nodeType !== ELEMENT) return; // comments and the like: nothing a reader sees
+    const el = node as Element;
+    if (!c.detours.has(el)) {
+      // eslint-disable-next-line no-restricted-properties -- read, never written
+      out.push(el.outerHTML);
+      return;
+    }
+    const children = composedChildren(c, el) ?? el.childNodes;
+    const slot = el.localName === 'slot';
+    const name = c.frames.has(el) ? 'div' : el.namespaceURI === HTML_NS ? el.localName : el.tagName;
+    if (!slot) out.push(c.frames.has(el) ? '<div>' : startTag(name, el));
+    for (let i = 0; i < children.length; i++) emit(children[i]);
+    if (!slot && !VOID.has(name)) out.push(`</${name}>`);
+  };
+  emit(doc.documentElement);
+  return out.join('');
+}
+
+function startTag(name: string, el: Element): string {
+  let tag = `<${name}`;
+  for (let i = 0; i < el.attributes.length; i++) tag += ` ${el.attributes[i].name}="${escapeAttribute(el.attributes[i].value)}"`;
+  return `${tag}>`;
+}
+
+const escapeText = (s: string) =>
+  s.replace(/[&<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
+const escapeAttribute = (s: string) => s.replace(/[&"\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&nbsp;'));
+
+/**
+ * All the text the page holds, light DOM, open shadow roots and frames: compared between two moments
+ * it says whether the text changed (not in what order it reads).
+ */
+export function composedTextContent(doc: Document, c: Composition | null): string {
+  let text = doc.body?.textContent ?? '';
+  if (c) {
+    for (const shadow of c.shadows.values()) text += shadow.textContent ?? '';
+    for (const body of c.frames.values()) text += body.textContent ?? '';
+  }
+  return text;
+}
+
+/** The shadow roots and frame documents whose changes a page-level observer does not see. */
+export function composedRoots(c: Composition | null): Node[] {
+  return c ? [...c.shadows.values(), ...[...c.frames.values()].map((body) => body.ownerDocument)] : [];
+}
