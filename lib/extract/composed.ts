@@ -58,7 +58,7 @@ export function findComposition(doc: Document): Composition | null {
 }
 
 /** A frame's body if the frame is same-origin and has text to read. */
-function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
+export function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
   try {
     const body = frame.contentDocument?.body;
     return body && /\S/.test(body.textContent ?? '') ? body : null;

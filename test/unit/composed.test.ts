@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAnchor } from '../../lib/anchor/anchor';
 import { parseHtml } from '../../lib/cli/dom';
 import { composedRoots, composedTextContent, findComposition, serializeComposed } from '../../lib/extract/composed';
 import { collectText, locate } from '../../lib/extract/text';
@@ -130,5 +131,23 @@ describe('the composed tree', () => {
     expect(['Light', 'Shadow', 'Framed'].every((t) => text.includes(t))).toBe(true);
     expect(composedRoots(composition).map((r) => r.nodeName)).toEqual(['#document-fragment', '#document']);
     expect(composedRoots(null)).toEqual([]);
+  });
+
+  it('anchors into shadow roots and frames, but not across a slot’s edge', () => {
+    const doc = page(
+      '<div><b>Volodymyr</b><template shadowrootmode="open"><p><slot></slot> Zelensky spoke</p></template></div><iframe srcdoc="<p>In Kyiv</p>"></iframe>',
+    );
+    const live = collectText(doc.body, { map: true, composition: findComposition(doc) });
+    expect(live.text).toBe('Volodymyr Zelensky spoke\n\nIn Kyiv');
+    const anchor = createAnchor(live, live);
+    const placed = (start: number, end: number) => {
+      const r = anchor.place({ start, end });
+      return r && [r.startContainer.getRootNode().nodeName, r.startContainer.nodeValue!.slice(r.startOffset, r.endOffset)];
+    };
+    expect(placed(0, 18)).toBeNull();
+    expect(placed(10, 18)).toEqual(['#document-fragment', 'Zelensky']);
+    expect(placed(0, 9)).toEqual(['#document', 'Volodymyr']);
+    expect(placed(29, 33)).toEqual(['#document', 'Kyiv']);
+    expect(anchor.place({ start: 29, end: 33 })!.startContainer.ownerDocument).not.toBe(doc);
   });
 });
