@@ -10,8 +10,8 @@ import { anchorSpans, createAnchor } from '@/lib/anchor/anchor';
 import {
   composedRoots,
   composedTextContent,
-  findComposition,
   frameBody,
+  sameComposition,
   serializeComposed,
   type Composition,
 } from '@/lib/extract/composed';
@@ -65,6 +65,8 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
   let annotatedText = '';
   /** The live text as last read, while the page has not changed since. */
   let live: CollectedText | null = null;
+  /** The page's open shadow roots and same-origin frames as last read (null: none). */
+  let composition: Composition | null = null;
   let focused = -1;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<PageState> | null = null;
@@ -78,22 +80,31 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     let sent: SentPageState | null = null;
     try {
       await yieldToPage();
-      let t = performance.now();
-      // The page as it stands, scripts' changes included; the analyser parses its own copy. Shadow
-      // roots and frames (rare) cost a walk, flattened into it where they sit.
-      const composition = findComposition(document);
-      watch(composition);
-      // eslint-disable-next-line no-restricted-properties -- read, never written
-      const html = composition ? serializeComposed(document, composition) : document.documentElement.outerHTML;
-      annotatedText = composedTextContent(document, composition);
-      timings.serialize = performance.now() - t;
-      const asked = requestAnalysis({ html, url, lexicon: self.lexicon });
+      // The page as it stands, scripts' changes included; the analyser parses its own copy, with the
+      // shadow roots and frames last read flattened into it where they sit.
+      const ask = () => {
+        const t = performance.now();
+        annotatedText = composedTextContent(document, composition);
+        // eslint-disable-next-line no-restricted-properties -- read, never written
+        const html = composition ? serializeComposed(document, composition) : document.documentElement.outerHTML;
+        timings.serialize = (timings.serialize ?? 0) + performance.now() - t;
+        return requestAnalysis({ html, url, lexicon: self.lexicon });
+      };
+      let asked = ask();
       // Serialising and sending a long page took a while: the page's own tasks first.
       await yieldToPage();
       // While the analyser works, the page's own text is read for anchoring, in slices.
-      t = performance.now();
-      const text = document.body ? await collectTextInSlices(document.body, { map: true, composition, sliceMs: SLICE_MS }) : null;
+      let t = performance.now();
+      const text = document.body ? await collectTextInSlices(document.body, { map: true, composed: true, sliceMs: SLICE_MS }) : null;
       timings.collect = performance.now() - t;
+      if (text && !sameComposition(composition, text.composition ?? null)) {
+        // The walk met shadow roots or frames the serialisation did not have (a first visit, a new
+        // component): the analyser is asked again, with the page as the walk read it.
+        composition = text.composition ?? null;
+        asked.catch(() => undefined);
+        asked = ask();
+      }
+      watch(composition);
       t = performance.now();
       const reply = await asked;
       timings.wait = performance.now() - t;
@@ -188,7 +199,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       else {
         const d = analysis.demands[target.index];
         if (!d) return false;
-        live ??= collectText(document.body, { map: true, composition: findComposition(document) });
+        live ??= collectText(document.body, { map: true, composed: true });
         const [init] = anchorSpans(live, analysis.article, [{ start: d.sentenceStart, end: d.sentenceEnd }]).ranges;
         if (init) range = staticRange(init);
       }
@@ -248,8 +259,11 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
   // once the page settles the article is read and anchored again.
   let settle: ReturnType<typeof setTimeout> | undefined;
   let firstChange: number | null = null;
-  /** A frame holding text loaded a new document: the ranges in the old one are gone, whatever the text. */
-  let frameLoaded = false;
+  /**
+   * A frame holding text loaded a new document (the ranges in the old one are gone), or a shadow host
+   * was added (its text is not in the page's own): worth a new pass, whatever the text.
+   */
+  let composedChanged = false;
   const changed = () => {
     live = null;
     clearTimeout(settle);
@@ -257,18 +271,18 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     settle = setTimeout(
       () => {
         firstChange = null;
-        // Shadow roots and frames may have come (or gone) with the change.
-        const now = findComposition(document);
-        watch(now);
-        if (frameLoaded || composedTextContent(document, now) !== annotatedText) void self.annotate();
-        frameLoaded = false;
+        if (composedChanged || composedTextContent(document, composition) !== annotatedText) void self.annotate();
+        composedChanged = false;
       },
       Math.max(0, Math.min(SETTLE_MS, firstChange + SETTLE_MAX_MS - performance.now())),
     );
   };
   const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
+  const isHost = (n: Node) => n.nodeType === Node.ELEMENT_NODE && (n as Element).shadowRoot !== null;
   const observer = new MutationObserver((records) => {
-    if (!records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) changed();
+    if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+    composedChanged ||= records.some((r) => [...r.addedNodes].some(isHost));
+    changed();
   });
   const observed = { childList: true, subtree: true, characterData: true };
   observer.observe(document.documentElement, observed);
@@ -278,7 +292,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     'load',
     (e) => {
       if (e.target instanceof HTMLIFrameElement && frameBody(e.target)) {
-        frameLoaded = true;
+        composedChanged = true;
         changed();
       }
     },

@@ -2,8 +2,8 @@
  * The composed tree: the page as the reader sees it. An open shadow root stands in for its host's
  * children (the host's own children show only through its <slot>s), and a same-origin frame's body
  * stands where the frame sits. Closed shadow roots and cross-origin frames are out of reach: skipped.
- * A page with neither has no Composition (null): its light DOM is the composed tree, and the fast
- * paths (outerHTML, the plain text walk) stay as they are.
+ * A page with neither has no Composition (null): its light DOM is the composed tree, and its
+ * serialisation stays outerHTML.
  */
 
 export interface Composition {
@@ -22,39 +22,43 @@ const ELEMENT = 1;
 const TEXT = 3;
 const FRAGMENT = 11;
 
-/** Finds the open shadow roots and same-origin frames with text; null when there are none. */
-export function findComposition(doc: Document): Composition | null {
-  const shadows = new Map<Element, ShadowRoot>();
-  const frames = new Map<Element, HTMLElement>();
-  const detours = new Set<Node>();
-  const detour = (node: Node) => {
-    // Up to the top, through shadow roots to their hosts (a frame's document ends its own climb).
-    for (let n: Node | null = node; n && !detours.has(n); n = n.nodeType === FRAGMENT ? (n as ShadowRoot).host : n.parentNode)
-      detours.add(n);
-  };
-  const scan = (root: ParentNode) => {
-    // One pass over every element: no API lists shadow roots. Frames are few and found natively.
-    const all = root.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
-      const shadow = all[i].shadowRoot;
-      if (!shadow) continue;
-      shadows.set(all[i], shadow);
-      detour(all[i]);
-      const slots = shadow.querySelectorAll('slot');
-      for (let k = 0; k < slots.length; k++) detour(slots[k]);
-      scan(shadow);
-    }
-    const frameElements = root.querySelectorAll('iframe');
-    for (let i = 0; i < frameElements.length; i++) {
-      const body = frameBody(frameElements[i]);
-      if (!body) continue;
-      frames.set(frameElements[i], body);
-      detour(frameElements[i]);
-      scan(body);
-    }
-  };
-  scan(doc);
-  return shadows.size || frames.size ? { shadows, frames, detours } : null;
+export const emptyComposition = (): Composition => ({ shadows: new Map(), frames: new Map(), detours: new Set() });
+
+/** Marks a node and its ancestors up to the top (through shadow roots to their hosts) as detours. */
+function detour(c: Composition, node: Node): void {
+  // A frame's document ends the climb: the frame element is marked when found.
+  for (let n: Node | null = node; n && !c.detours.has(n); n = n.nodeType === FRAGMENT ? (n as ShadowRoot).host : n.parentNode)
+    c.detours.add(n);
+}
+
+/**
+ * What the composed tree shows at a live element in place of its light children (a host's shadow
+ * root, a frame's body, a slot's assigned nodes), recorded in `found`; null where the light children
+ * are what shows. The live text walk finds the composition with it, element by element: no API lists
+ * shadow roots, and the walk visits every element anyway.
+ */
+export function discoverChildren(el: Element, found: Composition): ArrayLike<Node> | null {
+  const shadow = el.shadowRoot;
+  if (shadow) {
+    found.shadows.set(el, shadow);
+    detour(found, el);
+    return shadow.childNodes;
+  }
+  const name = el.localName;
+  if (name === 'iframe') {
+    const body = frameBody(el as HTMLIFrameElement);
+    if (!body) return null;
+    found.frames.set(el, body);
+    detour(found, el);
+    return body.childNodes;
+  }
+  if (name === 'slot') {
+    detour(found, el);
+    const assigned = (el as HTMLSlotElement).assignedNodes();
+    // No assigned nodes: the slot shows its own children, its fallback.
+    if (assigned.length) return assigned;
+  }
+  return null;
 }
 
 /** A frame's body if the frame is same-origin and has text to read. */
@@ -68,18 +72,24 @@ export function frameBody(frame: HTMLIFrameElement): HTMLElement | null {
   }
 }
 
-/** An element's children in the composed tree, where they differ from its light children (else null). */
-export function composedChildren(c: Composition, el: Element): ArrayLike<Node> | null {
+/** The composed children of an element as `c` found them (null: its light children). */
+function childrenIn(c: Composition, el: Element): ArrayLike<Node> | null {
   const shadow = c.shadows.get(el);
   if (shadow) return shadow.childNodes;
   const body = c.frames.get(el);
   if (body) return body.childNodes;
   if (el.localName === 'slot') {
     const assigned = (el as HTMLSlotElement).assignedNodes();
-    // No assigned nodes: the slot shows its own children, its fallback.
     if (assigned.length) return assigned;
   }
   return null;
+}
+
+/** Whether two compositions hold the same shadow roots and frames (null: none). */
+export function sameComposition(a: Composition | null, b: Composition | null): boolean {
+  if (!a || !b) return a === b;
+  const same = <K, V>(x: Map<K, V>, y: Map<K, V>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  return same(a.shadows, b.shadows) && same(a.frames, b.frames);
 }
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -103,7 +113,7 @@ export function serializeComposed(doc: Document, c: Composition): string {
       out.push(el.outerHTML);
       return;
     }
-    const children = composedChildren(c, el) ?? el.childNodes;
+    const children = childrenIn(c, el) ?? el.childNodes;
     const slot = el.localName === 'slot';
     const name = c.frames.has(el) ? 'div' : el.namespaceURI === HTML_NS ? el.localName : el.tagName;
     if (!slot) out.push(c.frames.has(el) ? '<div>' : startTag(name, el));

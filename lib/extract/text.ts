@@ -7,7 +7,7 @@
  */
 
 import { yieldToPage } from '../slices';
-import { composedChildren, type Composition } from './composed';
+import { discoverChildren, emptyComposition, type Composition } from './composed';
 
 export interface Paragraph {
   start: number;
@@ -44,12 +44,14 @@ export interface CollectedText {
   text: string;
   paragraphs: Paragraph[];
   map?: TextMap;
+  /** With `composed`: the open shadow roots and same-origin frames read (null: none). */
+  composition?: Composition | null;
 }
 
 export interface CollectOptions {
   map?: boolean;
-  /** The page's shadow roots and frames, read where they sit; without it, the light DOM only. */
-  composition?: Composition | null;
+  /** Read the composed tree of a live page: open shadow roots and same-origin frames where they sit. */
+  composed?: boolean;
 }
 
 // An iframe is skipped, unless its document is read where it sits: then it is a block, as the <div>
@@ -99,7 +101,7 @@ export async function collectTextInSlices(root: Node, options: CollectOptions & 
 const STEP = 256;
 
 function* collectSteps(root: Node, options: CollectOptions): Generator<void, CollectedText> {
-  const composition = options.composition;
+  const found = options.composed ? emptyComposition() : null;
   const nodes: Text[] = [];
   const paragraphs: Paragraph[] = [];
   const parts: string[] = [];
@@ -215,7 +217,7 @@ function* collectSteps(root: Node, options: CollectOptions): Generator<void, Col
     }
     if (node.nodeType !== 1) return false;
     const name = (node as Element).localName;
-    const composed = composition ? composedChildren(composition, node as Element) : null;
+    const composed = found ? discoverChildren(node as Element, found) : null;
     if (!composed && SKIPPED.has(name)) return false;
     if (name === 'br') {
       space(ADDED, 0, true);
@@ -262,8 +264,14 @@ function* collectSteps(root: Node, options: CollectOptions): Generator<void, Col
   flush();
 
   const out = parts.join('');
-  if (!options.map) return { text: out, paragraphs };
+  const composition = found && (found.shadows.size || found.frames.size) ? found : null;
+  if (!options.map) return { text: out, paragraphs, composition };
   const starts = new Int32Array(parts.length);
   for (let i = 1; i < parts.length; i++) starts[i] = starts[i - 1] + parts[i - 1].length;
-  return { text: out, paragraphs, map: { nodes, start: starts, node: Int32Array.from(partNode), offset: Int32Array.from(partOffset) } };
+  return {
+    text: out,
+    paragraphs,
+    composition,
+    map: { nodes, start: starts, node: Int32Array.from(partNode), offset: Int32Array.from(partOffset) },
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnchor } from '../../lib/anchor/anchor';
 import { parseHtml } from '../../lib/cli/dom';
-import { composedRoots, composedTextContent, findComposition, serializeComposed } from '../../lib/extract/composed';
+import { composedRoots, composedTextContent, sameComposition, serializeComposed, type Composition } from '../../lib/extract/composed';
 import { collectText, locate } from '../../lib/extract/text';
 
 /**
@@ -37,6 +37,9 @@ function page(html: string): Document {
   }
   return doc;
 }
+
+/** What the live text walk finds of the composed tree. */
+const compositionOf = (doc: Document): Composition | null => collectText(doc.body, { composed: true }).composition ?? null;
 
 const CASES: { name: string; html: string; text: string }[] = [
   { name: 'no shadow root, no frame', html: '<p>One</p><p>Two</p>', text: 'One\n\nTwo' },
@@ -80,8 +83,8 @@ const CASES: { name: string; html: string; text: string }[] = [
 describe('the composed tree', () => {
   it.each(CASES)('$name: the serialisation and the live text walk read the same text', ({ html, text }) => {
     const doc = page(html);
-    const composition = findComposition(doc);
-    const live = collectText(doc.body, { map: true, composition });
+    const live = collectText(doc.body, { map: true, composed: true });
+    const composition = live.composition ?? null;
     expect(live.text).toBe(text);
     // What the analyser parses (DOMParser: no shadow roots) reads the same.
     const serialized = composition ? serializeComposed(doc, composition) : doc.documentElement.outerHTML; // eslint-disable-line no-restricted-properties
@@ -96,14 +99,24 @@ describe('the composed tree', () => {
   });
 
   it('finds nothing on a page without shadow roots or frames with text (the fast path stays)', () => {
-    expect(findComposition(page('<p>One</p><iframe src="https://elsewhere.example/"></iframe><iframe></iframe>'))).toBeNull();
+    expect(compositionOf(page('<p>One</p><iframe src="https://elsewhere.example/"></iframe><iframe></iframe>'))).toBeNull();
+  });
+
+  it('tells when a page’s shadow roots or frames changed since the last read', () => {
+    const doc = page('<div><template shadowrootmode="open"><p>Shadow</p></template></div><p id="x">Light</p>');
+    const before = compositionOf(doc);
+    expect(sameComposition(before, compositionOf(doc))).toBe(true);
+    expect(sameComposition(null, compositionOf(page('<p>One</p>')))).toBe(true);
+    doc.getElementById('x')!.attachShadow({ mode: 'open' }).append('New');
+    expect(sameComposition(before, compositionOf(doc))).toBe(false);
+    expect(sameComposition(before, null)).toBe(false);
   });
 
   it('escapes what it writes itself: attributes and text of the hosts and their shadow roots', () => {
     const doc = page(
       '<div title="a &quot;b&quot; &amp; c&nbsp;d" data-x="<i>">Tom &amp; Jerry<template shadowrootmode="open">1 &lt; 2 &amp; &quot;x&quot;&nbsp;<b>&lt;script&gt;</b></template></div>',
     );
-    const parsed = parseHtml(serializeComposed(doc, findComposition(doc)!));
+    const parsed = parseHtml(serializeComposed(doc, compositionOf(doc)!));
     const host = parsed.querySelector('div')!;
     expect([host.getAttribute('title'), host.getAttribute('data-x'), host.textContent]).toEqual([
       'a "b" & c\u00a0d',
@@ -117,7 +130,7 @@ describe('the composed tree', () => {
     const doc = page(
       '<main><p class="x">Light <a href="/a?b=1&amp;c=2">link</a></p><div><template shadowrootmode="open"><p>S</p></template></div></main>',
     );
-    const serialized = serializeComposed(doc, findComposition(doc)!);
+    const serialized = serializeComposed(doc, compositionOf(doc)!);
     expect(serialized).toContain('<head></head>');
     expect(serialized).toContain('<p class="x">Light <a href="/a?b=1&amp;c=2">link</a></p><div><p>S</p></div>');
   });
@@ -126,7 +139,7 @@ describe('the composed tree', () => {
     const doc = page(
       '<p>Light</p><div><template shadowrootmode="open"><p>Shadow</p></template></div><iframe srcdoc="<p>Framed</p>"></iframe>',
     );
-    const composition = findComposition(doc)!;
+    const composition = compositionOf(doc)!;
     const text = composedTextContent(doc, composition);
     expect(['Light', 'Shadow', 'Framed'].every((t) => text.includes(t))).toBe(true);
     expect(composedRoots(composition).map((r) => r.nodeName)).toEqual(['#document-fragment', '#document']);
@@ -137,7 +150,7 @@ describe('the composed tree', () => {
     const doc = page(
       '<div><b>Volodymyr</b><template shadowrootmode="open"><p><slot></slot> Zelensky spoke</p></template></div><iframe srcdoc="<p>In Kyiv</p>"></iframe>',
     );
-    const live = collectText(doc.body, { map: true, composition: findComposition(doc) });
+    const live = collectText(doc.body, { map: true, composed: true });
     expect(live.text).toBe('Volodymyr Zelensky spoke\n\nIn Kyiv');
     const anchor = createAnchor(live, live);
     const placed = (start: number, end: number) => {
