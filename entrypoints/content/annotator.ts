@@ -79,12 +79,12 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     let state: PageState;
     let sent: SentPageState | null = null;
     try {
+      annotatedText = composedTextContent(document, composition);
       await yieldToPage();
       // The page as it stands, scripts' changes included; the analyser parses its own copy, with the
       // shadow roots and frames last read flattened into it where they sit.
       const ask = () => {
         const t = performance.now();
-        annotatedText = composedTextContent(document, composition);
         // eslint-disable-next-line no-restricted-properties -- read, never written
         const html = composition ? serializeComposed(document, composition) : document.documentElement.outerHTML;
         timings.serialize = (timings.serialize ?? 0) + performance.now() - t;
@@ -101,6 +101,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         // The walk met shadow roots or frames the serialisation did not have (a first visit, a new
         // component): the analyser is asked again, with the page as the walk read it.
         composition = text.composition ?? null;
+        annotatedText = composedTextContent(document, composition);
         asked.catch(() => undefined);
         asked = ask();
       }
