@@ -37,14 +37,13 @@ function detour(c: Composition, node: Node): void {
  * are what shows. The live text walk finds the composition with it, element by element: no API lists
  * shadow roots, and the walk visits every element anyway.
  */
-export function discoverChildren(el: Element, found: Composition): ArrayLike<Node> | null {
+export function discoverChildren(el: Element, found: Composition, name = el.localName): ArrayLike<Node> | null {
   const shadow = el.shadowRoot;
   if (shadow) {
     found.shadows.set(el, shadow);
     detour(found, el);
     return shadow.childNodes;
   }
-  const name = el.localName;
   if (name === 'iframe') {
     const body = frameBody(el as HTMLIFrameElement);
     if (!body) return null;

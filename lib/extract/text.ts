@@ -217,7 +217,7 @@ function* collectSteps(root: Node, options: CollectOptions): Generator<void, Col
     }
     if (node.nodeType !== 1) return false;
     const name = (node as Element).localName;
-    const composed = found ? discoverChildren(node as Element, found) : null;
+    const composed = found ? discoverChildren(node as Element, found, name) : null;
     if (!composed && SKIPPED.has(name)) return false;
     if (name === 'br') {
       space(ADDED, 0, true);

@@ -353,8 +353,7 @@ async function shadowAndFrameAnnotated({ page }: Visit) {
       ];
     }),
   ).toEqual([1, 0, 1]);
-  const file = await h.screenshot(page, 'hostile-shadow-iframe');
-  expect(file).toMatch(/\.png$/);
+  await h.screenshot(page, 'hostile-shadow-iframe');
 }
 
 /** The middle of the first occurrence of `word` in a shadow root or the frame, in the page's viewport, scrolled into view. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnchor } from '../../lib/anchor/anchor';
 import { parseHtml } from '../../lib/cli/dom';
 import { composedRoots, composedTextContent, sameComposition, serializeComposed, type Composition } from '../../lib/extract/composed';
-import { collectText, locate } from '../../lib/extract/text';
+import { collectText, collectTextInSlices, locate } from '../../lib/extract/text';
 
 /**
  * A page as a browser would have it: `<template shadowrootmode>` attached as a shadow root (jsdom
@@ -81,11 +81,13 @@ const CASES: { name: string; html: string; text: string }[] = [
 ];
 
 describe('the composed tree', () => {
-  it.each(CASES)('$name: the serialisation and the live text walk read the same text', ({ html, text }) => {
+  it.each(CASES)('$name: the serialisation and the live text walk read the same text', async ({ html, text }) => {
     const doc = page(html);
     const live = collectText(doc.body, { map: true, composed: true });
     const composition = live.composition ?? null;
     expect(live.text).toBe(text);
+    // Cut into slices (a yield after every few nodes, inside shadow roots too), it reads the same.
+    expect((await collectTextInSlices(doc.body, { composed: true, sliceMs: 0 })).text).toBe(text);
     // What the analyser parses (DOMParser: no shadow roots) reads the same.
     const serialized = composition ? serializeComposed(doc, composition) : doc.documentElement.outerHTML; // eslint-disable-line no-restricted-properties
     expect(collectText(parseHtml(serialized).body).text).toBe(text);
@@ -96,6 +98,14 @@ describe('the composed tree', () => {
       const source = at.node.nodeValue![at.offset];
       expect(/\s/.test(live.text[i]) ? /\s/.test(source) : source === live.text[i], `character ${i}`).toBe(true);
     }
+  });
+
+  it('reads a long shadow root in slices as in one go', async () => {
+    const many = (tag: string, n: number) => Array.from({ length: n }, (_, k) => `<${tag}>${tag} ${k}</${tag}>`).join('');
+    const doc = page(`<div>${many('span', 400)}<template shadowrootmode="open">${many('p', 400)}<div><slot></slot></div></template></div>`);
+    const whole = collectText(doc.body, { map: true, composed: true });
+    expect(whole.paragraphs).toHaveLength(401);
+    expect((await collectTextInSlices(doc.body, { map: true, composed: true, sliceMs: 0 })).text).toBe(whole.text);
   });
 
   it('finds nothing on a page without shadow roots or frames with text (the fast path stays)', () => {
