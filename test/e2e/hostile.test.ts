@@ -72,6 +72,7 @@ const ROWS: Row[] = [
       { name: 'a note card opens on a click or a rest on a term in the shadow root, and in the frame', run: shadowAndFrameCards },
       { name: 'the popup reveals a demand in the shadow root and a term in the frame', run: shadowAndFrameRevealed },
       { name: 'leaves the page, its shadow root and its frame as they were', run: shadowAndFrameUntouched },
+      { name: 'text the page adds inside the shadow root and the frame is annotated', run: shadowAndFrameUpdated },
     ],
   },
   { path: 'hostile/rtl.html', terms: STORY },
@@ -487,6 +488,23 @@ async function shadowAndFrameUntouched({ page }: Visit) {
   expect(live.article).toContain('withdraw its troops');
   expect(live.frame).toContain('Pokrovsk');
   expect(live).toEqual(source);
+}
+
+async function shadowAndFrameUpdated({ page }: Visit) {
+  await page.evaluate(() => {
+    const add = (parent: Node, text: string) => parent.appendChild(parent.ownerDocument!.createElement('p')).append(text);
+    add(
+      document.querySelector('.story-continues')!.shadowRoot!,
+      'Overnight, Russian glide bombs also struck residential districts of Kharkiv, the regional governor said, wounding eleven people.',
+    );
+    add(
+      document.querySelector('iframe')!.contentDocument!.body,
+      'Air raid alerts sounded across the south, and the port of Odesa closed its terminals for several hours as drones approached.',
+    );
+  });
+  await expect
+    .poll(async () => (await readHighlights(page)).filter((x) => x.inShadow || x.inFrame).map((x) => x.text), { timeout: 5_000 })
+    .toEqual(expect.arrayContaining(['Kharkiv', 'Odesa']));
 }
 
 async function liveUpdateAnnotated({ page }: Visit) {
