@@ -279,10 +279,10 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     );
   };
   const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
-  const isHost = (n: Node) => n.nodeType === Node.ELEMENT_NODE && (n as Element).shadowRoot !== null;
+  const isPageHost = (n: Node) => n.nodeType === Node.ELEMENT_NODE && (n as Element).shadowRoot !== null && !ours(n);
   const observer = new MutationObserver((records) => {
     if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
-    composedChanged ||= records.some((r) => [...r.addedNodes].some(isHost));
+    composedChanged ||= records.some((r) => [...r.addedNodes].some(isPageHost));
     changed();
   });
   const observed = { childList: true, subtree: true, characterData: true };

@@ -12,7 +12,7 @@ export interface Composition {
   /** The bodies of same-origin frames that hold text, by frame element. */
   frames: Map<Element, HTMLElement>;
   /**
-   * Nodes whose composed subtree is not their light one: hosts, frames, slots in shadow trees, and
+   * Nodes whose composed subtree is not their light one: hosts, frames, slots, and
    * their ancestors. Everything else serialises as its own outerHTML.
    */
   detours: Set<Node>;
