@@ -7,10 +7,18 @@ import { requestAnalysis } from '@/lib/analysis/client';
 import type { LexiconChoice } from '@/lib/analysis/service';
 import { fromWire } from '@/lib/analysis/wire';
 import { anchorSpans, createAnchor } from '@/lib/anchor/anchor';
+import {
+  composedRoots,
+  composedTextContent,
+  frameBody,
+  sameComposition,
+  serializeComposed,
+  type Composition,
+} from '@/lib/extract/composed';
 import { collectText, collectTextInSlices, type CollectedText } from '@/lib/extract/text';
 import type { Category, Entry, Party } from '@/lib/lexicon/types';
 import type { PageReport, PageState, PipelineTimings, SentPageState } from '@/lib/messaging';
-import { clearAll, hitTest, mark, paint, show, toRange, type Painted } from '@/lib/paint/paint';
+import { clearAll, hitTest, mark, paint, show, staticRange, toRange, viewportRect, type Painted } from '@/lib/paint/paint';
 import { yieldToPage } from '@/lib/slices';
 
 export interface View {
@@ -57,6 +65,8 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
   let annotatedText = '';
   /** The live text as last read, while the page has not changed since. */
   let live: CollectedText | null = null;
+  /** The page's open shadow roots and same-origin frames as last read (null: none). */
+  let composition: Composition | null = null;
   let focused = -1;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<PageState> | null = null;
@@ -66,23 +76,36 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     const started = performance.now();
     const timings: PipelineTimings = { startedAt: started };
     const url = location.href;
-    annotatedText = document.body?.textContent ?? '';
     let state: PageState;
     let sent: SentPageState | null = null;
     try {
+      annotatedText = composedTextContent(document, composition);
       await yieldToPage();
-      let t = performance.now();
-      // The page as it stands, scripts' changes included; the analyser parses its own copy.
-      // eslint-disable-next-line no-restricted-properties -- read, never written
-      const html = document.documentElement.outerHTML;
-      timings.serialize = performance.now() - t;
-      const asked = requestAnalysis({ html, url, lexicon: self.lexicon });
+      // The page as it stands, scripts' changes included; the analyser parses its own copy, with the
+      // shadow roots and frames last read flattened into it where they sit.
+      const ask = () => {
+        const t = performance.now();
+        // eslint-disable-next-line no-restricted-properties -- read, never written
+        const html = composition ? serializeComposed(document, composition) : document.documentElement.outerHTML;
+        timings.serialize = (timings.serialize ?? 0) + performance.now() - t;
+        return requestAnalysis({ html, url, lexicon: self.lexicon });
+      };
+      let asked = ask();
       // Serialising and sending a long page took a while: the page's own tasks first.
       await yieldToPage();
       // While the analyser works, the page's own text is read for anchoring, in slices.
-      t = performance.now();
-      const text = document.body ? await collectTextInSlices(document.body, { map: true, sliceMs: SLICE_MS }) : null;
+      let t = performance.now();
+      const text = document.body ? await collectTextInSlices(document.body, { map: true, composed: true, sliceMs: SLICE_MS }) : null;
       timings.collect = performance.now() - t;
+      if (text && !sameComposition(composition, text.composition ?? null)) {
+        // The walk met shadow roots or frames the serialisation did not have (a first visit, a new
+        // component): the analyser is asked again, with the page as the walk read it.
+        composition = text.composition ?? null;
+        annotatedText = composedTextContent(document, composition);
+        asked.catch(() => undefined);
+        asked = ask();
+      }
+      watch(composition);
       t = performance.now();
       const reply = await asked;
       timings.wait = performance.now() - t;
@@ -175,26 +198,20 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       const state = self.state;
       if (state?.status !== 'ready') return false;
       const { analysis } = state;
-      let range: Range | null = null;
-      if (target.kind === 'match') {
-        const p = self.painted[target.index];
-        if (p) range = toRange(document, p.range);
-        if (p) self.openCard(target.index);
-      } else {
+      let range: StaticRange | null = null;
+      if (target.kind === 'match') range = self.painted[target.index]?.range ?? null;
+      else {
         const d = analysis.demands[target.index];
         if (!d) return false;
-        live ??= collectText(document.body, { map: true });
+        live ??= collectText(document.body, { map: true, composed: true });
         const [init] = anchorSpans(live, analysis.article, [{ start: d.sentenceStart, end: d.sentenceEnd }]).ranges;
-        if (init) {
-          range = document.createRange();
-          range.setStart(init.startContainer, init.startOffset);
-          range.setEnd(init.endContainer, init.endOffset);
-        }
+        if (init) range = staticRange(init);
       }
       if (!range) return false;
-      const rect = range.getBoundingClientRect();
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
-      mark('flash', new StaticRange(range));
+      scrollToThird(range);
+      // After scrolling: the card is placed where the term now is.
+      if (target.kind === 'match') self.openCard(target.index);
+      mark('flash', range);
       clearTimeout(flashTimer);
       flashTimer = setTimeout(() => mark('flash', null), FLASH_MS);
       return true;
@@ -206,7 +223,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         self.card = null;
         mark('focus', null);
       } else {
-        const rect = toRange(document, p.range).getBoundingClientRect();
+        const rect = viewportRect(p.range);
         const width = Math.min(360, window.innerWidth - 24);
         const below = rect.bottom + 8;
         self.card = {
@@ -246,46 +263,97 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
   // once the page settles the article is read and anchored again.
   let settle: ReturnType<typeof setTimeout> | undefined;
   let firstChange: number | null = null;
-  const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
-  new MutationObserver((records) => {
-    if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+  /**
+   * A frame holding text loaded a new document (the ranges in the old one are gone), or a shadow host
+   * was added (its text is not in the page's own): worth a new pass, whatever the text.
+   */
+  let composedChanged = false;
+  const changed = () => {
     live = null;
     clearTimeout(settle);
     firstChange ??= performance.now();
     settle = setTimeout(
       () => {
         firstChange = null;
-        if ((document.body?.textContent ?? '') !== annotatedText) void self.annotate();
+        if (composedChanged || composedTextContent(document, composition) !== annotatedText) void self.annotate();
+        composedChanged = false;
       },
       Math.max(0, Math.min(SETTLE_MS, firstChange + SETTLE_MAX_MS - performance.now())),
     );
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-
-  document.addEventListener('click', (e) => {
-    if (!self.painted.length || e.composedPath().some((n) => n instanceof HTMLElement && n.localName === UI_TAG)) return;
-    const hit = hitTest(document, e.clientX, e.clientY, self.painted);
-    if (hit !== null && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
-    else if (self.card) self.openCard(null);
+  };
+  const ours = (n: Node) => n instanceof Element && n.closest(UI_TAG) !== null;
+  const isPageHost = (n: Node) => n.nodeType === Node.ELEMENT_NODE && (n as Element).shadowRoot !== null && !ours(n);
+  const observer = new MutationObserver((records) => {
+    if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+    composedChanged ||= records.some((r) => [...r.addedNodes].some(isPageHost));
+    changed();
   });
-  let hover: ReturnType<typeof setTimeout> | undefined;
+  const observed = { childList: true, subtree: true, characterData: true };
+  observer.observe(document.documentElement, observed);
+  // A frame's load is not a change of this document: told apart from the page's images and ads'
+  // frames (no text we could read), it counts as one.
   document.addEventListener(
-    'mousemove',
+    'load',
     (e) => {
-      clearTimeout(hover);
-      if (!self.painted.length || e.buttons) return;
-      hover = setTimeout(() => {
-        const hit = hitTest(document, e.clientX, e.clientY, self.painted);
-        if (hit !== null && hit !== self.card?.index && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
-      }, HOVER_MS);
+      if (e.target instanceof HTMLIFrameElement && frameBody(e.target)) {
+        composedChanged = true;
+        changed();
+      }
     },
-    { passive: true },
+    { capture: true, passive: true },
   );
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && self.card) self.openCard(null);
-    else if (e.altKey && e.shiftKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
-      e.preventDefault();
-      self.step(e.code === 'KeyN' ? 1 : -1);
+
+  /** Shadow roots to look into when hit-testing a point. */
+  let shadowRoots: ShadowRoot[] = [];
+  const listening = new WeakSet<Document>();
+  /** Shadow roots and frames' documents are observed as the page is, and frames listened to for clicks. */
+  function watch(c: Composition | null) {
+    shadowRoots = c ? [...c.shadows.values()] : [];
+    for (const root of composedRoots(c)) {
+      observer.observe(root, observed);
+      if (root.nodeType === Node.DOCUMENT_NODE) listen(root as Document);
     }
-  });
+  }
+
+  /** Note cards on click and hover, stepping by keyboard: in the page, and in each frame we paint in. */
+  function listen(doc: Document) {
+    if (listening.has(doc)) return;
+    listening.add(doc);
+    doc.addEventListener('click', (e) => {
+      if (!self.painted.length || e.composedPath().some((n) => n instanceof HTMLElement && n.localName === UI_TAG)) return;
+      const hit = hitTest(doc, e.clientX, e.clientY, self.painted, shadowRoots);
+      if (hit !== null && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
+      else if (self.card) self.openCard(null);
+    });
+    let hover: ReturnType<typeof setTimeout> | undefined;
+    doc.addEventListener(
+      'mousemove',
+      (e) => {
+        clearTimeout(hover);
+        if (!self.painted.length || e.buttons) return;
+        hover = setTimeout(() => {
+          const hit = hitTest(doc, e.clientX, e.clientY, self.painted, shadowRoots);
+          if (hit !== null && hit !== self.card?.index && !self.hidden.has(self.painted[hit]!.category)) self.openCard(hit);
+        }, HOVER_MS);
+      },
+      { passive: true },
+    );
+    doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && self.card) self.openCard(null);
+      else if (e.altKey && e.shiftKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
+        e.preventDefault();
+        self.step(e.code === 'KeyN' ? 1 : -1);
+      }
+    });
+  }
+  listen(document);
   return self;
+}
+
+/** Scrolls a range a third of the way down the screen: inside its frame first, then the page. */
+function scrollToThird(range: StaticRange) {
+  const view = range.startContainer.ownerDocument?.defaultView;
+  if (view && view !== window)
+    view.scrollBy({ top: toRange(range).getBoundingClientRect().top - view.innerHeight / 3, behavior: 'instant' });
+  window.scrollBy({ top: viewportRect(range).top - window.innerHeight / 3, behavior: 'instant' });
 }

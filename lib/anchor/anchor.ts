@@ -65,6 +65,8 @@ export function createAnchor(live: CollectedText, article: Pick<Article, 'text' 
       const first = a === null ? null : locate(map, a);
       const last = b === null ? null : locate(map, b);
       if (!first || !last) return null;
+      // Across a slot's edge (light text shown inside a shadow root's): one range cannot hold both trees.
+      if (first.node !== last.node && first.node.getRootNode() !== last.node.getRootNode()) return null;
       return { startContainer: first.node, startOffset: first.offset, endContainer: last.node, endOffset: last.offset + 1 };
     },
     unplaced,

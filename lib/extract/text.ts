@@ -2,10 +2,12 @@
  * The text of a DOM subtree as blocks (paragraphs) joined by a blank line, whitespace collapsed the
  * way a reader sees it. The same function reads Readability's output and the live page, so an
  * article's text can be found again in the page; on the live page it also maps each character back
- * to its text node.
+ * to its text node, and walks the composed tree (open shadow roots, same-origin frames) in the order
+ * the analyser's copy of the page has it (lib/extract/composed).
  */
 
 import { yieldToPage } from '../slices';
+import { discoverChildren, emptyComposition, type Composition } from './composed';
 
 export interface Paragraph {
   start: number;
@@ -44,10 +46,20 @@ export interface CollectedText {
   text: string;
   paragraphs: Paragraph[];
   map?: TextMap;
+  /** With `composed`: the open shadow roots and same-origin frames read (null: none). */
+  composition?: Composition | null;
 }
 
+export interface CollectOptions {
+  map?: boolean;
+  /** Read the composed tree of a live page: open shadow roots and same-origin frames where they sit. */
+  composed?: boolean;
+}
+
+// An iframe is skipped, unless its document is read where it sits: then it is a block, as the <div>
+// standing for it in the analyser's copy.
 const BLOCKS = new Set(
-  'address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+  'address article aside blockquote dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
     ' ',
   ),
 );
@@ -61,7 +73,7 @@ const TRAILING_SPACE = /\s+$/;
  * A block's text is built piece by piece from its text nodes: runs of characters copied as they are,
  * one space (or line break, if the run held a `<br>`) per run of collapsible whitespace, ends trimmed.
  */
-export function collectText(root: Node, options: { map?: boolean } = {}): CollectedText {
+export function collectText(root: Node, options: CollectOptions = {}): CollectedText {
   const steps = collectSteps(root, options);
   for (;;) {
     const step = steps.next();
@@ -74,7 +86,7 @@ export function collectText(root: Node, options: { map?: boolean } = {}): Collec
  * page's text takes longer than a frame). A node detached while it waits ends the walk early: the
  * page changed, and will be read again.
  */
-export async function collectTextInSlices(root: Node, options: { map?: boolean; sliceMs: number }): Promise<CollectedText> {
+export async function collectTextInSlices(root: Node, options: CollectOptions & { sliceMs: number }): Promise<CollectedText> {
   const steps = collectSteps(root, options);
   let sliceStart = performance.now();
   for (;;) {
@@ -90,7 +102,8 @@ export async function collectTextInSlices(root: Node, options: { map?: boolean; 
 /** Nodes visited between chances to yield. */
 const STEP = 256;
 
-function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, CollectedText> {
+function* collectSteps(root: Node, options: CollectOptions): Generator<void, CollectedText> {
+  const found = options.composed ? emptyComposition() : null;
   const nodes: Text[] = [];
   const paragraphs: Paragraph[] = [];
   const parts: string[] = [];
@@ -194,8 +207,12 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
     pending = false;
   };
 
-  /** Takes in a node; true for an element whose children are to be read, then `leave` it. */
-  const enter = (node: Node): boolean => {
+  /**
+   * Takes in a node: false to skip it; true for an element whose children are to be read, then
+   * `leave` it; or the composed children to read in their place (a host's shadow root, a slot's
+   * assigned nodes, a frame's body), then `leave` it.
+   */
+  const enter = (node: Node): boolean | ArrayLike<Node> => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (value) text(value, nodes.push(node as Text) - 1);
@@ -203,7 +220,8 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
     }
     if (node.nodeType !== 1) return false;
     const name = (node as Element).localName;
-    if (SKIPPED.has(name)) return false;
+    const composed = found ? discoverChildren(node as Element, found, name) : null;
+    if (!composed && SKIPPED.has(name)) return false;
     if (name === 'br') {
       space(ADDED, 0, true);
       return false;
@@ -213,7 +231,7 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
       tag = name;
     }
     if (name === 'blockquote') blockquotes++;
-    return true;
+    return composed ?? true;
   };
   const leave = (node: Node) => {
     const name = (node as Element).localName;
@@ -224,29 +242,42 @@ function* collectSteps(root: Node, options: { map?: boolean }): Generator<void, 
     if (name === 'blockquote') blockquotes--;
   };
 
-  // Depth first, without recursion, so the walk can stop and resume (and deep pages can't overflow the stack).
-  let node: Node | null = root;
-  for (let visited = 1; node; visited++) {
-    const open = enter(node);
-    if (open && node.firstChild) {
-      node = node.firstChild;
-      continue;
+  // Depth first, without recursion, so the walk can stop and resume (and deep pages can't overflow
+  // the stack); only a detour into composed children recurses, as deep as shadow roots nest.
+  let visited = 0;
+  function* walk(root: Node): Generator<void> {
+    let node: Node | null = root;
+    while (node) {
+      visited++;
+      const open = enter(node);
+      if (open === true && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      if (typeof open === 'object') for (let i = 0; i < open.length; i++) yield* walk(open[i]);
+      if (open) leave(node);
+      while (node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (!node) break; // detached while we waited
+        leave(node);
+      }
+      if (!node || node === root) break;
+      node = node.nextSibling;
+      if (visited % STEP === 0) yield;
     }
-    if (open) leave(node);
-    while (node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (!node) break; // detached while we waited
-      leave(node);
-    }
-    if (!node || node === root) break;
-    node = node.nextSibling;
-    if (visited % STEP === 0) yield;
   }
+  yield* walk(root);
   flush();
 
   const out = parts.join('');
-  if (!options.map) return { text: out, paragraphs };
+  const composition = found && (found.shadows.size || found.frames.size) ? found : null;
+  if (!options.map) return { text: out, paragraphs, composition };
   const starts = new Int32Array(parts.length);
   for (let i = 1; i < parts.length; i++) starts[i] = starts[i - 1] + parts[i - 1].length;
-  return { text: out, paragraphs, map: { nodes, start: starts, node: Int32Array.from(partNode), offset: Int32Array.from(partOffset) } };
+  return {
+    text: out,
+    paragraphs,
+    composition,
+    map: { nodes, start: starts, node: Int32Array.from(partNode), offset: Int32Array.from(partOffset) },
+  };
 }

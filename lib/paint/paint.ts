@@ -22,24 +22,43 @@ const RULES = `
 ::highlight(${highlightName('flash')}) { background-color: rgb(240 228 66 / 0.75); color: black; }
 `;
 
-let sheet: CSSStyleSheet | null = null;
+/**
+ * Our stylesheet, one per document: a constructed sheet can only be adopted where it was made. The
+ * document's rules also paint text in its shadow trees (highlight styles inherit down the flat tree,
+ * checked in Chromium), so shadow roots are left as they are.
+ */
+const sheets = new WeakMap<Document, CSSStyleSheet>();
 
 function installStyles(doc: Document): void {
-  if (sheet && doc.adoptedStyleSheets.includes(sheet)) return;
-  const view = doc.defaultView!;
-  sheet ??= new view.CSSStyleSheet();
-  sheet.replaceSync(RULES);
+  const own = sheets.get(doc);
+  if (own && doc.adoptedStyleSheets.includes(own)) return;
+  const sheet = own ?? new (windowOf(doc).CSSStyleSheet)();
+  if (!own) {
+    sheet.replaceSync(RULES);
+    sheets.set(doc, sheet);
+  }
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }
+
+type PageWindow = Window & typeof globalThis;
+/** A document's window: a same-origin frame's differs from ours, and so do its constructors. */
+const windowOf = (doc: Document) => doc.defaultView! as PageWindow;
+const documentOf = (node: Node) => node.ownerDocument ?? (node as Document);
 
 export interface Painted {
   category: Category;
   range: StaticRange;
 }
 
+/** A StaticRange made in its nodes' own window (a frame's highlights take its own ranges). */
+export function staticRange(init: RangeInit): StaticRange {
+  return new (windowOf(documentOf(init.startContainer)).StaticRange)(init);
+}
+
 /**
  * Paints by category the places `place(i)` gives (null: not on the page), the ranges made in slices
- * of at most about `sliceMs`. Returns the StaticRanges in order.
+ * of at most about `sliceMs`. Returns the StaticRanges in order. Ranges may lie in `doc`'s shadow
+ * trees and same-origin frames: each is shown by its own document.
  */
 export async function paint(
   doc: Document,
@@ -48,11 +67,10 @@ export async function paint(
   hidden: ReadonlySet<Category>,
   sliceMs: number,
 ): Promise<(Painted | null)[]> {
-  const view = doc.defaultView! as Window & typeof globalThis;
   const painted: (Painted | null)[] = new Array(categories.length).fill(null);
   await forEachInSlices(categories.length, sliceMs, (i) => {
     const init = place(i);
-    if (init) painted[i] = { category: categories[i], range: new view.StaticRange(init) };
+    if (init) painted[i] = { category: categories[i], range: staticRange(init) };
   });
   // Showing may lay the page out (to find the ranges near the viewport): a task of its own, unless
   // slicing is off (sliceMs Infinity: everything in one task, as the paint benchmark times it).
@@ -71,36 +89,57 @@ export const WINDOW_ABOVE = 1500;
 const WINDOW_MARGIN = 1.5;
 /** How often our highlights are checked for, and put back if the page removed them. */
 const REASSERT_MS = 1000;
-/** Ends what the last `show` keeps running (the window, the check). */
-let stopWindow: (() => void) | null = null;
+/** The documents showing our highlights (the page's, its frames'), each with what ends its window and check. */
+const shownIn = new Map<Document, () => void>();
+/** Where the focus and flash layers are. */
+const markedIn = new Map<'focus' | 'flash', Document>();
+const LAYERS = ['name', 'region', 'loaded'] as const;
 
-/** Shows painted ranges, one highlight per category, leaving out hidden categories. */
+/**
+ * Shows painted ranges, one highlight per category in each document holding some (`doc`, and frames
+ * of it), leaving out hidden categories.
+ */
 export function show(doc: Document, painted: readonly (Painted | null)[], hidden: ReadonlySet<Category>): void {
+  const byDocument = new Map<Document, Painted[]>([[doc, []]]);
+  for (const p of painted) {
+    if (!p || hidden.has(p.category)) continue;
+    const owner = documentOf(p.range.startContainer);
+    const shown = byDocument.get(owner);
+    if (shown) shown.push(p);
+    else byDocument.set(owner, [p]);
+  }
+  for (const [shownDoc, stop] of shownIn) {
+    stop();
+    if (!byDocument.has(shownDoc)) clearIn(shownDoc, LAYERS);
+  }
+  shownIn.clear();
+  for (const [owner, shown] of byDocument) if (owner.defaultView) shownIn.set(owner, showIn(owner, shown, hidden));
+}
+
+/** Shows one document's ranges; returns what ends its window and check. */
+function showIn(doc: Document, shown: readonly Painted[], hidden: ReadonlySet<Category>): () => void {
   installStyles(doc);
-  stopWindow?.();
-  stopWindow = null;
-  const view = doc.defaultView! as Window & typeof globalThis;
+  const view = windowOf(doc);
+  const registry = view.CSS.highlights;
   const layers = new Map<Category, Highlight>();
-  for (const category of ['name', 'region', 'loaded'] as const) {
+  for (const category of LAYERS) {
     const layer = new view.Highlight();
     layers.set(category, layer);
-    if (hidden.has(category)) CSS.highlights.delete(highlightName(category));
-    else CSS.highlights.set(highlightName(category), layer);
+    if (hidden.has(category)) registry.delete(highlightName(category));
+    else registry.set(highlightName(category), layer);
   }
   // A page may clear every highlight (CSS.highlights is shared with it): ours are put back.
   const reassert = view.setInterval(() => {
     for (const [category, layer] of layers)
-      if (!hidden.has(category) && CSS.highlights.get(highlightName(category)) !== layer)
-        CSS.highlights.set(highlightName(category), layer);
+      if (!hidden.has(category) && registry.get(highlightName(category)) !== layer) registry.set(highlightName(category), layer);
   }, REASSERT_MS);
-  stopWindow = () => view.clearInterval(reassert);
-  const shown = painted.filter((p): p is Painted => p !== null && !hidden.has(p.category));
   if (shown.length <= WINDOW_ABOVE) {
     for (const p of shown) layers.get(p.category)!.add(p.range);
-    return;
+    return () => view.clearInterval(reassert);
   }
   // Ranges come in text order, which is the page's order top to bottom: the window onto them is
-  // found by binary search on their boxes, and moves as the reader scrolls.
+  // found by binary search on their boxes, and moves as the reader scrolls. A frame's ranges are
+  // windowed on the frame's own viewport and scrolling.
   const probe = doc.createRange();
   const top = (i: number) => {
     const r = shown[i].range;
@@ -141,28 +180,54 @@ export function show(doc: Document, painted: readonly (Painted | null)[], hidden
   update();
   view.addEventListener('scroll', onScroll, { passive: true, capture: true });
   view.addEventListener('resize', onScroll, { passive: true });
-  stopWindow = () => {
+  return () => {
     view.clearInterval(reassert);
     view.removeEventListener('scroll', onScroll, { capture: true });
     view.removeEventListener('resize', onScroll);
   };
 }
 
-/** A one-range layer (the focused annotation, a flashed sentence); null clears it. */
+/** Takes our layers out of a document's highlights (a frame gone from the page has none to clear). */
+function clearIn(doc: Document, layers: readonly Layer[]): void {
+  const registry = doc.defaultView?.CSS.highlights;
+  for (const layer of layers) registry?.delete(highlightName(layer));
+}
+
+/** A one-range layer (the focused annotation, a flashed sentence), in the range's own document; null clears it. */
 export function mark(layer: 'focus' | 'flash', range: StaticRange | null): void {
-  if (range) CSS.highlights.set(highlightName(layer), new Highlight(range));
-  else CSS.highlights.delete(highlightName(layer));
+  const was = markedIn.get(layer);
+  if (was) clearIn(was, [layer]);
+  markedIn.delete(layer);
+  if (!range) return;
+  const doc = documentOf(range.startContainer);
+  const view = windowOf(doc);
+  installStyles(doc);
+  view.CSS.highlights.set(highlightName(layer), new view.Highlight(range));
+  markedIn.set(layer, doc);
 }
 
 export function clearAll(): void {
-  stopWindow?.();
-  stopWindow = null;
-  for (const layer of ['name', 'region', 'loaded', 'focus', 'flash'] as const) CSS.highlights.delete(highlightName(layer));
+  for (const [doc, stop] of shownIn) {
+    stop();
+    clearIn(doc, LAYERS);
+  }
+  shownIn.clear();
+  mark('focus', null);
+  mark('flash', null);
 }
 
-/** The index of the painted range under a point, if any. */
-export function hitTest(doc: Document, x: number, y: number, painted: readonly (Painted | null)[]): number | null {
-  const caret = caretAt(doc, x, y);
+/**
+ * The index of the painted range under a point of `doc`'s viewport, if any; a point over text in one
+ * of `shadowRoots` finds it there.
+ */
+export function hitTest(
+  doc: Document,
+  x: number,
+  y: number,
+  painted: readonly (Painted | null)[],
+  shadowRoots: readonly ShadowRoot[] = [],
+): number | null {
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret) return null;
   const probe = doc.createRange();
   for (let i = 0; i < painted.length; i++) {
@@ -171,7 +236,8 @@ export function hitTest(doc: Document, x: number, y: number, painted: readonly (
     const r = p.range;
     probe.setStart(r.startContainer, r.startOffset);
     probe.setEnd(r.endContainer, r.endOffset);
-    if (probe.comparePoint(caret.node, caret.offset) === 0) {
+    // False, not an error, for a range in another tree (a shadow root, a frame).
+    if (probe.isPointInRange(caret.node, caret.offset)) {
       // A caret at a range's edge may come from a point beside it: the box decides.
       const rect = probe.getBoundingClientRect();
       if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return i;
@@ -180,23 +246,51 @@ export function hitTest(doc: Document, x: number, y: number, painted: readonly (
   return null;
 }
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+function caretAt(doc: Document, x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots: readonly ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
+    // Without the roots, a point in a shadow tree comes back as its host's place.
+    const p = d.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = d.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
-/** A live-DOM Range for measuring or scrolling to a painted StaticRange. */
-export function toRange(doc: Document, r: StaticRange): Range {
-  const range = doc.createRange();
+/** A live Range, in the range's own document, for measuring or scrolling to a painted StaticRange. */
+export function toRange(r: StaticRange): Range {
+  const range = documentOf(r.startContainer).createRange();
   range.setStart(r.startContainer, r.startOffset);
   range.setEnd(r.endContainer, r.endOffset);
   return range;
+}
+
+/**
+ * Where a window's viewport sits in the top window's: a same-origin frame's is offset by its frame's
+ * content box, and so on up.
+ */
+export function viewportOffset(view: Window): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  for (let frame = view.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement ?? null) {
+    const box = frame.getBoundingClientRect();
+    const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+    x += box.left + frame.clientLeft + parseFloat(style.paddingLeft);
+    y += box.top + frame.clientTop + parseFloat(style.paddingTop);
+  }
+  return { x, y };
+}
+
+/** A painted range's box in the top window's viewport. */
+export function viewportRect(r: StaticRange): DOMRect {
+  const box = toRange(r).getBoundingClientRect();
+  const offset = viewportOffset(windowOf(documentOf(r.startContainer)));
+  return new DOMRect(box.x + offset.x, box.y + offset.y, box.width, box.height);
 }

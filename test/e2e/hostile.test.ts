@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { fromWire } from '../../lib/analysis/wire';
 import { launch, type Harness } from './harness';
 import { BIG_DOM_NODES, GENERATED } from '../support/hostile';
 
@@ -64,13 +65,14 @@ const ROWS: Row[] = [
   },
   {
     path: 'hostile/shadow-iframe.html',
-    terms: ['Kyiv', 'Volodymyr Zelensky', 'special military operation'],
+    // In the light DOM, the open shadow root (Donetsk, Zaporizhzhia) and the srcdoc frame (Pokrovsk, Crimea, Kiev).
+    terms: ['Kyiv', 'Volodymyr Zelensky', 'special military operation', 'Donetsk', 'Zaporizhzhia', 'Pokrovsk', 'Crimea', 'Kiev'],
     checks: [
-      {
-        name: 'annotates the paragraphs in the open shadow root',
-        run: shadowAnnotated,
-        bug: 'extraction reads a clone of the document, and cloning leaves shadow roots behind, so their text is never analysed',
-      },
+      { name: 'annotates the paragraphs in the open shadow root and in the same-origin frame', run: shadowAndFrameAnnotated },
+      { name: 'a note card opens on a click or a rest on a term in the shadow root, and in the frame', run: shadowAndFrameCards },
+      { name: 'the popup reveals a demand in the shadow root and a term in the frame', run: shadowAndFrameRevealed },
+      { name: 'leaves the page, its shadow root and its frame as they were', run: shadowAndFrameUntouched },
+      { name: 'text the page adds inside the shadow root and the frame is annotated', run: shadowAndFrameUpdated },
     ],
   },
   { path: 'hostile/rtl.html', terms: STORY },
@@ -182,31 +184,38 @@ async function open(r: Row): Promise<Visit> {
   return { page, longTasks };
 }
 
-/** Every Framing Lens highlight range: its text, and where it sits (through shadow roots). */
+/**
+ * Every Framing Lens highlight range, in the page's registry and its same-origin frames': its text,
+ * and where it sits (through shadow roots and frames).
+ */
 function readHighlights(page: Page) {
   return page.evaluate(() => {
     const composedClosest = (node: Node, selector: string) => {
-      // Up through shadow roots to their hosts.
-      for (let el: Element | null = node.parentElement; el; el = el.parentElement ?? (el.getRootNode() as Partial<ShadowRoot>).host ?? null)
-        if (el.matches(selector)) return true;
+      // Up through shadow roots to their hosts, and out of frames to the frame element.
+      const up = (el: Element) =>
+        el.parentElement ?? (el.getRootNode() as Partial<ShadowRoot>).host ?? el.ownerDocument.defaultView?.frameElement ?? null;
+      for (let el: Element | null = node.parentElement; el; el = up(el)) if (el.matches(selector)) return true;
       return false;
     };
-    const out: { name: string; text: string; inArticle: boolean; inShadow: boolean; connected: boolean }[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('framing-lens-') || name === 'framing-lens-focus' || name === 'framing-lens-flash') return;
-      highlight.forEach((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push({
-          name,
-          text: range.toString(),
-          inArticle: composedClosest(r.startContainer, 'article') && !composedClosest(r.startContainer, 'nav, aside, .comments, footer'),
-          inShadow: r.startContainer.getRootNode() instanceof ShadowRoot,
-          connected: r.startContainer.isConnected,
+    const out: { name: string; text: string; inArticle: boolean; inShadow: boolean; inFrame: boolean; connected: boolean }[] = [];
+    const frames = [...document.querySelectorAll('iframe')].flatMap((f) => (f.contentDocument ? [f.contentDocument] : []));
+    for (const doc of [document, ...frames])
+      doc.defaultView!.CSS.highlights.forEach((highlight, name) => {
+        if (!name.startsWith('framing-lens-') || name === 'framing-lens-focus' || name === 'framing-lens-flash') return;
+        highlight.forEach((r) => {
+          const range = doc.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out.push({
+            name,
+            text: range.toString(),
+            inArticle: composedClosest(r.startContainer, 'article') && !composedClosest(r.startContainer, 'nav, aside, .comments, footer'),
+            inShadow: r.startContainer.getRootNode() instanceof ShadowRoot,
+            inFrame: doc !== document,
+            connected: r.startContainer.isConnected,
+          });
         });
       });
-    });
     return out;
   });
 }
@@ -324,10 +333,178 @@ async function uiWorks({ page }: Visit) {
   await expect.poll(() => card.count()).toBe(0);
 }
 
-async function shadowAnnotated({ page }: Visit) {
+async function shadowAndFrameAnnotated({ page }: Visit) {
+  const highlights = await readHighlights(page);
+  const inShadow = highlights.filter((x) => x.inShadow).map((x) => x.text);
+  const inFrame = highlights.filter((x) => x.inFrame).map((x) => x.text);
+  expect(inShadow).toEqual(expect.arrayContaining(['Donetsk', 'Luhansk', 'Zaporizhzhia', 'Kherson', 'Zelensky']));
+  expect(inFrame).toEqual(expect.arrayContaining(['Donbas', 'Pokrovsk', 'Crimea', 'Kiev', 'Kyiv']));
+  // The whole article was read: nothing it found is left unplaced.
+  const state = await h.stateOf(await h.tabIdOf(page));
+  expect(state?.status === 'ready' && state.unplaced).toEqual([]);
+  // Shadow text is painted by the page's own rules; the frame has ours adopted into its document.
+  expect(
+    await page.evaluate(() => {
+      const sheets = (d: Document | ShadowRoot) =>
+        d.adoptedStyleSheets.filter((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(framing-lens-'))).length;
+      return [
+        sheets(document),
+        sheets(document.querySelector('.story-continues')!.shadowRoot!),
+        sheets(document.querySelector('iframe')!.contentDocument!),
+      ];
+    }),
+  ).toEqual([1, 0, 1]);
+  await h.screenshot(page, 'hostile-shadow-iframe');
+}
+
+/** The middle of the first occurrence of `word` in a shadow root or the frame, in the page's viewport, scrolled into view. */
+function pointAt(page: Page, word: string, where: 'shadow' | 'frame') {
+  return page.evaluate(
+    ([w, place]) => {
+      const root: Node =
+        place === 'shadow'
+          ? document.querySelector('.story-continues')!.shadowRoot!
+          : document.querySelector('iframe')!.contentDocument!.body;
+      const doc = root.ownerDocument ?? (root as Document);
+      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.nodeValue!.indexOf(w);
+        if (at < 0) continue;
+        n.parentElement!.scrollIntoView({ block: 'center' });
+        const range = doc.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + w.length);
+        const rect = range.getBoundingClientRect();
+        const frame = place === 'frame' ? document.querySelector('iframe')!.getBoundingClientRect() : { left: 0, top: 0 };
+        return { x: frame.left + rect.left + rect.width / 2, y: frame.top + rect.top + rect.height / 2, bottom: frame.top + rect.bottom };
+      }
+      return null;
+    },
+    [word, where] as const,
+  );
+}
+
+async function shadowAndFrameCards({ page }: Visit) {
+  const card = page.locator('framing-lens-ui [role="dialog"]');
+  for (const [word, where, how] of [
+    ['Zaporizhzhia', 'shadow', 'click'],
+    ['Kherson', 'shadow', 'hover'],
+    ['Pokrovsk', 'frame', 'click'],
+    ['Kiev', 'frame', 'hover'],
+  ] as const) {
+    const point = await pointAt(page, word, where);
+    expect(point, word).not.toBeNull();
+    await page.waitForTimeout(100);
+    if (how === 'click') await page.mouse.click(point!.x, point!.y);
+    else {
+      await page.mouse.move(point!.x - 3, point!.y);
+      await page.mouse.move(point!.x, point!.y);
+    }
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3_000 }).toBe(word);
+    // Beside its term, wherever the term sits.
+    const box = (await card.boundingBox())!;
+    expect(Math.abs(box.y - (point!.bottom + 8)), `${word}: card at ${box.y}, term ends at ${point!.bottom}`).toBeLessThan(3);
+    if (word === 'Zaporizhzhia') await h.screenshot(page, 'hostile-shadow-card');
+    if (word === 'Pokrovsk') await h.screenshot(page, 'hostile-frame-card');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.mouse.move(0, 0);
+  }
+}
+
+async function shadowAndFrameRevealed({ page }: Visit) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const flashed = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector('iframe')!.contentDocument!;
+      for (const doc of [document, frame]) {
+        const flash = doc.defaultView!.CSS.highlights.get('framing-lens-flash');
+        if (!flash) continue;
+        const [r] = [...flash] as StaticRange[];
+        const range = doc.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getBoundingClientRect();
+        const top = doc === document ? rect.top : rect.top + document.querySelector('iframe')!.getBoundingClientRect().top;
+        // A third of the way down, unless the page ends first.
+        const third = Math.abs(top - innerHeight / 3) < 30 || scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+        return { text: range.toString(), inShadow: r.startContainer.getRootNode() instanceof ShadowRoot, inFrame: doc === frame, third };
+      }
+      return null;
+    });
+  const popup = await h.popup(page);
+  try {
+    await popup.locator('button.demand', { hasText: 'withdraw' }).first().click();
+  } finally {
+    await popup.close();
+  }
+  const demand = await flashed();
+  expect(demand).toMatchObject({ inShadow: true, inFrame: false, third: true });
+  expect(demand!.text).toContain('Putin has demanded that Ukraine withdraw its troops');
+
+  // A term in the frame, as the popup asks for it.
+  const state = await h.stateOf(await h.tabIdOf(page));
+  const result = state?.status === 'ready' ? fromWire(state.result) : null;
+  const index = result?.ok ? result.analysis.matches.findIndex((m) => m.surface === 'Pokrovsk') : -1;
+  expect(index).toBeGreaterThanOrEqual(0);
+  const revealed = await h.worker.evaluate(
+    ([id, i]) =>
+      (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(
+        id,
+        {
+          protocol: 'framing-lens',
+          name: 'reveal',
+          arg: { kind: 'match', index: i },
+        },
+      ),
+    [await h.tabIdOf(page), index] as const,
+  );
+  expect(revealed).toBe(true);
+  const term = await flashed();
+  expect(term).toMatchObject({ text: 'Pokrovsk', inFrame: true, third: true });
+  expect(await page.locator('framing-lens-ui [role="dialog"] .term').textContent()).toBe('Pokrovsk');
+  await page.keyboard.press('Escape');
+}
+
+async function shadowAndFrameUntouched({ page }: Visit) {
+  // The article as the source makes it (its declarative shadow root attached, its frame's srcdoc parsed) against the live one.
+  const [live, source] = await page.evaluate(async () => {
+    const snapshot = (doc: Document, frameBody: string) => {
+      const host = doc.querySelector('.story-continues')!;
+      return {
+        article: doc.querySelector('article')!.getHTML({ shadowRoots: [host.shadowRoot!] }),
+        frame: frameBody,
+        shadowSheets: host.shadowRoot!.adoptedStyleSheets.length,
+      };
+    };
+    const parse = (html: string) => (Document as unknown as { parseHTMLUnsafe(html: string): Document }).parseHTMLUnsafe(html);
+    const frame = document.querySelector('iframe')!;
+    const source = parse(await (await fetch(location.href)).text());
+    return [
+      snapshot(document, frame.contentDocument!.body.getHTML()),
+      snapshot(source, parse(source.querySelector('iframe')!.getAttribute('srcdoc')!).body.getHTML()),
+    ];
+  });
+  expect(live.article).toContain('withdraw its troops');
+  expect(live.frame).toContain('Pokrovsk');
+  expect(live).toEqual(source);
+}
+
+async function shadowAndFrameUpdated({ page }: Visit) {
+  await page.evaluate(() => {
+    const add = (parent: Node, text: string) => parent.appendChild(parent.ownerDocument!.createElement('p')).append(text);
+    add(
+      document.querySelector('.story-continues')!.shadowRoot!,
+      'Overnight, Russian glide bombs also struck residential districts of Kharkiv, the regional governor said, wounding eleven people.',
+    );
+    add(
+      document.querySelector('iframe')!.contentDocument!.body,
+      'Air raid alerts sounded across the south, and the port of Odesa closed its terminals for several hours as drones approached.',
+    );
+  });
   await expect
-    .poll(async () => (await readHighlights(page)).filter((x) => x.inShadow).map((x) => x.text), { timeout: 3_000 })
-    .toContain('Zaporizhzhia');
+    .poll(async () => (await readHighlights(page)).filter((x) => x.inShadow || x.inFrame).map((x) => x.text), { timeout: 5_000 })
+    .toEqual(expect.arrayContaining(['Kharkiv', 'Odesa']));
 }
 
 async function liveUpdateAnnotated({ page }: Visit) {

@@ -52,7 +52,9 @@ describe('languages', () => {
     expect(await highlighted(page)).toEqual({});
     const popup = await h.popup(page);
     await expect.poll(() => popup.locator('.status h2').textContent()).toBe("No lexicon for this article's language");
-    expect(await popup.locator('.status p').textContent()).toMatch(/This article is in Spanish, and no lexicon covers that language yet \(covered: .*German.*\)/);
+    expect(await popup.locator('.status p').textContent()).toMatch(
+      /This article is in Spanish, and no lexicon covers that language yet \(covered: .*German.*\)/,
+    );
     await h.screenshot(popup, 'language-unsupported-popup');
   }, 60_000);
 });
