@@ -10,7 +10,14 @@ import type { Lexicon, Pack } from './types';
 import { formatLexiconError, validatePack } from './validate';
 
 /** The core pack (names and places in every language, English phrases and demands), each language's phrases and demands, and the general pack a reader may switch on. */
-export const BUILTIN_PACKS: readonly unknown[] = [russiaUkraine, russiaUkraineDe, russiaUkraineFr, russiaUkraineRu, russiaUkraineUk, loadedLanguage];
+export const BUILTIN_PACKS: readonly unknown[] = [
+  russiaUkraine,
+  russiaUkraineDe,
+  russiaUkraineFr,
+  russiaUkraineRu,
+  russiaUkraineUk,
+  loadedLanguage,
+];
 
 /** Validates packs, throwing with every error named: a broken pack must never load half-way. */
 export function loadPacks(packs: readonly unknown[]): Pack[] {
