@@ -39,14 +39,21 @@ export function detectLanguage(text: string): string | null {
   return scores[0][1] >= 5 && scores[0][1] >= 2 * scores[1][1] ? scores[0][0] : null;
 }
 
-/** The article's language: as declared, unless its text is in the other script; else as its text reads. */
+const CYRILLIC_LANGUAGES = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tg', 'mn']);
+const LATIN_LANGUAGES = new Set(
+  'en de fr es it pt nl pl cs sk sl hr bs ro hu fi sv da no nb nn is et lv lt tr az sq ca eu gl ga cy mt id ms vi sw tl'.split(' '),
+);
+const scriptOf = (lang: string) => (CYRILLIC_LANGUAGES.has(lang) ? 'Cyrillic' : LATIN_LANGUAGES.has(lang) ? 'Latin' : 'other');
+
+/**
+ * The article's language: as declared, unless its text is plainly in another script (an English
+ * article on a page declared Arabic, a Russian one on a page declared English); else as its text reads.
+ */
 export function articleLanguage(declared: string | null, text: string): string | null {
   const stated = primaryLanguage(declared);
   const read = detectLanguage(text);
   if (!stated) return read;
-  const cyrillicStated = stated === 'ru' || stated === 'uk' || stated === 'be' || stated === 'bg';
-  const cyrillicRead = read === 'ru' || read === 'uk';
-  return read && cyrillicStated !== cyrillicRead ? read : stated;
+  return read && scriptOf(stated) !== scriptOf(read) ? read : stated;
 }
 
 /** The packs that annotate text in `lang`: those that list it. */

@@ -138,6 +138,9 @@ const pageErrors = new Map<string, string[]>();
 const consoleErrors = new Map<string, string[]>();
 let payloads = 0;
 let tried = 0;
+/** Pages annotated as articles: each must have its history record at the end. */
+const annotated = new Set<string>();
+let lostRecords = 0;
 const add = (map: Map<string, string[]>, url: string | undefined, message: string) =>
   map.set(url ?? '', [...(map.get(url ?? '') ?? []), message]);
 
@@ -167,13 +170,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const errors = [...pageErrors.entries()].filter(([url]) => url.includes('/hostile/')).flatMap(([, e]) => e).length;
-  console.log(`hostile pages tried: ${tried}, page errors: ${errors}, executed payloads: ${payloads}`);
+  console.log(
+    `hostile pages tried: ${tried}, page errors: ${errors}, executed payloads: ${payloads}, ` +
+      `articles annotated: ${annotated.size}, history records lost: ${lostRecords}`,
+  );
   await h?.close();
 });
 
 /** Opens the page, lets it settle, and takes its long tasks before anything else runs in it. */
 async function open(r: Row): Promise<Visit> {
   const page = await h.open(r.path);
+  if ((await h.stateOf(await h.tabIdOf(page)))?.status === 'ready') annotated.add(page.url());
   // Long tasks are reported a little after they end.
   await page.waitForTimeout((r.settle ?? 0) + 500);
   const longTasks = await page.evaluate(() => {
@@ -572,3 +579,18 @@ async function allMatchesPainted({ page }: Visit) {
     .poll(async () => (await readHighlights(page)).some((r) => r.connected && r.inArticle && lastWords.includes(r.text)), { timeout: 5000 })
     .toBe(true);
 }
+
+describe('after every hostile page', () => {
+  it('kept a history record of every article it annotated: none lost', async () => {
+    const ids = await h.worker.evaluate(async () => {
+      const api = (
+        globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { id: string }[]>> } } } }
+      ).chrome;
+      return ((await api.storage.local.get('history')).history ?? []).map((r) => r.id);
+    });
+    const lost = [...annotated].filter((url) => !ids.includes(url));
+    lostRecords = lost.length;
+    expect(annotated.size).toBeGreaterThan(5);
+    expect(lost).toEqual([]);
+  });
+});

@@ -42,6 +42,8 @@ describe('articleLanguage', () => {
     ['the page says, the text agrees', 'en-US', english, 'en'],
     ['the page says nothing: the text tells', null, russian, 'ru'],
     ['a template keeps lang="en" on a Russian edition', 'en', russian, 'ru'],
+    ['an English article on a page declared Arabic', 'ar', english, 'en'],
+    ['German declared on English text keeps the declaration (same script: words are no proof)', 'de', english, 'de'],
     ['Ukrainian declared on Russian-looking text keeps the declaration (same script)', 'uk', russian, 'uk'],
   ])('%s', (_, declared, text, lang) => expect(articleLanguage(declared, text)).toBe(lang));
 });
