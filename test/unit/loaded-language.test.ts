@@ -123,6 +123,9 @@ describe('news-style sentences', () => {
  *   fundus-de-ZDF_2024_04_22: "das iranische Mullah-Regime" (sanctions on Iran): German 'Regime' in the same
  *   evaluative political sense, with the pejorative 'Mullah-'. True, but only because this test runs the pack
  *   on every page: the pack lists only English, so pages are not given it by language.
+ *   fundus-de-TOnline_2026_01_07: "Das sozialistische Land ist stark vom Regime in Caracas abhängig" (Cuba and
+ *   Venezuelan oil), in the author's voice: German 'Regime' for Venezuela's government, the same evaluative sense.
+ *   True, and likewise reached only because this test ignores the page's language.
  * No other page, English or not, gets an annotation.
  */
 const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
@@ -133,7 +136,7 @@ const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
   'fundus-de-DW_2023_04_28': { true: [], false: [] },
   'fundus-de-DW_2024_01_30': { true: [], false: [] },
   'fundus-de-StuttgarterZeitung_2025_10_23': { true: [], false: [] },
-  'fundus-de-TOnline_2026_01_07': { true: [], false: [] },
+  'fundus-de-TOnline_2026_01_07': { true: ['Regime'], false: [] },
   'fundus-fr-LeFigaro_2024_11_22': { true: [], false: [] },
   'fundus-ru-Kommersant_2025_05_14': { true: [], false: [] },
   'fundus-ua-Pravda_2026_01_08': { true: [], false: [] },
