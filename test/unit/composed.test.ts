@@ -1,3 +1,4 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { createAnchor } from '../../lib/anchor/anchor';
 import { parseHtml } from '../../lib/cli/dom';
@@ -10,7 +11,8 @@ import { collectText, collectTextInSlices, locate } from '../../lib/extract/text
  * foreign `src` cross-origin (reading it throws).
  */
 function page(html: string): Document {
-  const doc = parseHtml(`<!doctype html><html><body>${html}</body></html>`);
+  // A live window's document, as in the browser: its frames get documents of their own.
+  const doc = new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document;
   const attachShadows = (root: ParentNode) => {
     for (const template of root.querySelectorAll('template[shadowrootmode]')) {
       const host = template.parentElement!;

@@ -19,7 +19,7 @@ describe('t() without the browser falls back to the bundled English', () => {
     ['copy_done', [12, 3, 'Markdown'], 'Copied 12 highlights and 3 demands as Markdown.'],
     ['copy_done', [0, 0, 'plain text'], 'Copied 0 highlights and 0 demands as plain text.'],
     ['options_imported', [4, 'my-terms.json'], 'Imported 4 terms from my-terms.json.'],
-    ['options_pack_detail', [40, '1.2.0'], '(40 terms, version 1.2.0)'],
+    ['options_pack_detail', [40, '1.2.0', 'English, German'], '(40 terms, version 1.2.0; articles in English, German)'],
     ['popup_always_on', ['www.example.com'], 'Always on for www.example.com'],
     ['term_errors_one', [1], '1 field needs attention.'],
     ['term_errors_other', [3], '3 fields need attention.'],
