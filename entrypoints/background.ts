@@ -19,6 +19,12 @@ function remember(record: ArticleRecord) {
   return saved.then(() => undefined);
 }
 
+/**
+ * The shortcut and the context menu annotate in place, with nowhere to say why a page cannot be read
+ * (about:blank, the browser's own pages): the badge stays blank, and no uncaught rejection is logged.
+ */
+const annotateQuietly = (tabId: number) => void annotateTab(tabId).catch(() => undefined);
+
 export default defineBackground(() => {
   serve<BackgroundProtocol>({
     // Firefox's background page is the analyser itself (below); Chrome's service worker has no DOM.
@@ -49,9 +55,9 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: 'show-framing', title: t('context_menu_show_framing'), contexts: ['page', 'selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === 'show-framing' && tab?.id !== undefined) void annotateTab(tab.id);
+    if (info.menuItemId === 'show-framing' && tab?.id !== undefined) annotateQuietly(tab.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'show-framing' && tab?.id !== undefined) void annotateTab(tab.id);
+    if (command === 'show-framing' && tab?.id !== undefined) annotateQuietly(tab.id);
   });
 });

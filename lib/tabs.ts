@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { fromWire } from './analysis/wire';
 import { decode, sendToTab, type Encoded, type PageState, type SentPageState } from './messaging';
+import { t } from './i18n';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
@@ -26,11 +27,20 @@ export async function stateOf(tabId: number): Promise<PageState | null | undefin
 
 const annotateAgain = async (tabId: number) => receiveState(decode(await sendToTab(tabId, 'annotate', undefined)));
 
-/** Annotates a tab (injecting the content script under activeTab) and returns its state. */
+/**
+ * Annotates a tab (injecting the content script under activeTab) and returns its state. Rejects, with
+ * a message for the user, when the tab's page is closed to extensions.
+ */
 export async function annotateTab(tabId: number, options: { fresh?: boolean } = {}): Promise<PageState> {
   const known = await stateOf(tabId);
   if (known !== undefined) return options.fresh || known === null ? annotateAgain(tabId) : known;
-  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  } catch (e) {
+    // about:blank, the browser's own pages, the extension gallery: no extension may run there. The browser's
+    // reason ("Cannot access contents of the page. Extension manifest must request permission...") speaks to developers.
+    throw new Error(t('tabs_cannot_read'), { cause: e });
+  }
   // The injected script annotates as it starts; wait for its first state.
   for (let wait = 50; wait < 3000; wait *= 2) {
     const state = await stateOf(tabId);

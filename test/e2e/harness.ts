@@ -3,7 +3,8 @@
  * pages served on 127.0.0.1. One browser per test file.
  */
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,20 +20,34 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Chromium with only our extension, and none of its calls home (this machine's network refuses them). */
-export function chromiumArgs(extension: string): string[] {
+/** Chromium with only our extension (and `others`), and none of its calls home (this machine's network refuses them). */
+export function chromiumArgs(extension: string, others: string[] = []): string[] {
+  const extensions = [extension, ...others].join(',');
   return [
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
+    `--disable-extensions-except=${extensions}`,
+    `--load-extension=${extensions}`,
   ];
+}
+
+/** The id Chromium gives an unpacked extension: its folder's real path, hashed, in the letters a–p. */
+export function extensionIdOf(folder: string): string {
+  const hex = createHash('sha256').update(realpathSync(folder)).digest('hex').slice(0, 32);
+  return hex.replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+}
+
+/** The service worker of the extension `id`, once it has started. */
+export async function serviceWorkerOf(context: BrowserContext, id: string): Promise<Worker> {
+  const ours = (w: Worker) => new URL(w.url()).host === id;
+  return context.serviceWorkers().find(ours) ?? context.waitForEvent('serviceworker', ours);
 }
 
 export interface Harness {
@@ -47,7 +62,8 @@ export interface Harness {
   stateOf(tabId: number): Promise<SentPageState | null>;
   /** Sends the tab's content script `getState` or `annotate`; its state (null: no answer). */
   ask(tabId: number, name: 'getState' | 'annotate'): Promise<SentPageState | null>;
-  popup(page: Page): Promise<Page>;
+  /** Opens the popup for the page's tab (or the tab of that id, for a page no URL query finds, e.g. about:blank). */
+  popup(page: Page | number): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -59,6 +75,8 @@ export interface LaunchOptions {
   generated?: Record<string, string>;
   /** More Chromium flags. */
   args?: string[];
+  /** More unpacked extensions (folders) to load beside ours. */
+  extensions?: string[];
 }
 
 /**
@@ -103,10 +121,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', ...chromiumArgs(EXTENSION), ...(options.args ?? [])],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', ...chromiumArgs(EXTENSION, options.extensions), ...(options.args ?? [])],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = extensionIdOf(EXTENSION);
+  const worker = await serviceWorkerOf(context, extensionId);
 
   const harness: Harness = {
     context,
@@ -148,7 +166,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       return sent ? (JSON.parse(sent) as SentPageState) : null;
     },
     async popup(page) {
-      const tabId = await harness.tabIdOf(page);
+      const tabId = typeof page === 'number' ? page : await harness.tabIdOf(page);
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('.summary, .status:not(:empty) h2', { timeout: 15_000 });
