@@ -37,5 +37,6 @@ export function mergePacks(packs: readonly Pack[]): Lexicon {
     // A later pack's entry replaces an earlier one with the same id: user terms override built-ins.
     entries: [...new Map(packs.flatMap((p) => p.entries).map((e) => [e.id, e])).values()],
     demands,
+    institutions: [...new Set(packs.flatMap((p) => p.institutions ?? []))],
   };
 }

@@ -107,6 +107,12 @@ export interface Pack {
   parties: Party[];
   entries: Entry[];
   demands?: DemandRules;
+  /**
+   * Words (each inflected form) that, right before a place's name, make the place part of an
+   * institution's name: "суда Киева", the Kyiv court. The place then names the institution, not where
+   * the story happens, and is not annotated. For languages that put the place after the institution.
+   */
+  institutions?: string[];
 }
 
 /** Several packs merged: what the matcher and the demand finder compile. */
@@ -115,4 +121,6 @@ export interface Lexicon {
   parties: Party[];
   entries: Entry[];
   demands: DemandRules;
+  /** The packs' institution words, together. */
+  institutions: string[];
 }

@@ -1,7 +1,7 @@
 /** The lexicon compiled once into one automaton; matching a text yields typed, voiced matches. */
 import type { Category, Entry, Lexicon, Variant } from '../lexicon/types';
 import { compileAutomaton, type Automaton } from './automaton';
-import { foldPhrase } from './fold';
+import { foldPhrase, isWordBefore } from './fold';
 import { prepareText, type PreparedText } from './prepare';
 import { insideChecker } from './quotes';
 
@@ -37,7 +37,17 @@ export interface Matcher {
 
 const LATIN = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}]+$/u;
 
-export function compileMatcher(lexicon: Pick<Lexicon, 'entries'>): Matcher {
+/** The word that ends right before folded offset `i` (one space between), or ''. */
+function wordBefore(folded: string, i: number): string {
+  let end = i;
+  if (folded[end - 1] === ' ') end--;
+  let start = end;
+  while (isWordBefore(folded, start)) start -= (folded.charCodeAt(start - 1) & 0xfc00) === 0xdc00 && start >= 2 ? 2 : 1;
+  return folded.slice(start, end);
+}
+
+export function compileMatcher(lexicon: Pick<Lexicon, 'entries'> & Partial<Pick<Lexicon, 'institutions'>>): Matcher {
+  const institutions = new Set((lexicon.institutions ?? []).map(foldPhrase));
   // Variants that fold alike ("NATO", "Nato") share one pattern; the text's own casing picks the variant.
   const byPhrase = new Map<string, { phrase: string; value: Target[]; plural: boolean }>();
   const add = (phrase: string, target: Target, plural = false) => {
@@ -67,6 +77,7 @@ export function compileMatcher(lexicon: Pick<Lexicon, 'entries'>): Matcher {
       const target = hit.value.find((t) => t && surface.startsWith(t.phrase)) ?? hit.value[0];
       if (!target) continue;
       const { entry, variant } = target;
+      if (entry.category === 'region' && institutions.size && institutions.has(wordBefore(folded.text, hit.start))) continue;
       matches.push({
         field,
         start,

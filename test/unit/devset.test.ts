@@ -63,9 +63,10 @@ describe('the dev set as a whole', () => {
     expect(f1).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('annotates on the non-war pages nothing their gold does not allow', () => {
-    // The issue asks for at most one annotation a page on average here; the figure is printed above
-    // (the Russian-language control names Kyiv and Odesa courts, Yanukovych and the Revolution of Dignity).
-    for (const p of scored.filter((x) => !x.aboutWar)) expect(p.s.extras, p.slug).toEqual([]);
+  it('annotates on the non-war pages nothing their gold does not allow, and at most one annotation a page on average', () => {
+    const controls = scored.filter((x) => !x.aboutWar);
+    for (const p of controls) expect(p.s.extras, p.slug).toEqual([]);
+    const mean = controls.reduce((n, p) => n + p.annotations, 0) / controls.length;
+    expect(mean, controls.map((p) => `${p.slug}: ${p.annotations}`).join('\n')).toBeLessThanOrEqual(1);
   });
 });

@@ -335,6 +335,26 @@ describe('language packs: news sentences', () => {
   });
 });
 
+/** Places as part of an institution's name (not annotated) and as where the story happens (annotated). */
+const PLACES: { lang: string; text: string; places: string[] }[] = [
+  { lang: 'ru', text: 'Дело передали в Печерский районный суд Киева, а затем в Подольский суд.', places: [] },
+  { lang: 'ru', text: 'Судья Суворовского райсуда Одессы взял самоотвод.', places: [] },
+  { lang: 'ru', text: 'Судьба Киева решалась в первые дни вторжения.', places: ['Киева'] },
+  { lang: 'ru', text: 'Встреча прошла в Киеве, после чего делегация отправилась в Одессу.', places: ['Киеве', 'Одессу'] },
+  { lang: 'uk', text: 'Справу розглядає Печерський районний суд Києва.', places: [] },
+  { lang: 'uk', text: 'Рішення ухвалила сесія міськради Одеси.', places: [] },
+  { lang: 'uk', text: 'Після обстрілу Києва рятувальники працювали всю ніч.', places: ['Києва'] },
+  // English puts the place first, and its spelling there is the outlet's choice.
+  { lang: 'en', text: "A Kiev district court and Kyiv's appeals court heard the case.", places: ['Kiev', 'Kyiv'] },
+];
+
+describe("language packs: a place in an institution's name", () => {
+  it.each(PLACES)('[$lang] $text', ({ lang, text, places }) => {
+    const engine = lang === 'en' ? compileEngine(builtinLexicon()) : engineFor(lang);
+    expect(analyzeArticle(article(text, lang), engine).matches.filter((m) => m.category === 'region').map((m) => m.surface)).toEqual(places);
+  });
+});
+
 /** Each dev page in a pack's language, with the pack the article's language selects. */
 const PAGES: { slug: string; lang: string }[] = [
   { slug: 'fundus-de-DW_2023_04_28', lang: 'de' },
