@@ -351,7 +351,11 @@ const PLACES: { lang: string; text: string; places: string[] }[] = [
 describe("language packs: a place in an institution's name", () => {
   it.each(PLACES)('[$lang] $text', ({ lang, text, places }) => {
     const engine = lang === 'en' ? compileEngine(builtinLexicon()) : engineFor(lang);
-    expect(analyzeArticle(article(text, lang), engine).matches.filter((m) => m.category === 'region').map((m) => m.surface)).toEqual(places);
+    expect(
+      analyzeArticle(article(text, lang), engine)
+        .matches.filter((m) => m.category === 'region')
+        .map((m) => m.surface),
+    ).toEqual(places);
   });
 });
 
