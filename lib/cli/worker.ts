@@ -31,3 +31,5 @@ parentPort!.on('message', async (job: Job) => {
   }
   parentPort!.postMessage(result);
 });
+// Loaded: the command starts handing out pages.
+parentPort!.postMessage('ready');

@@ -136,7 +136,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       await page.goto(`${base}/${path}`);
       // The e2e build annotates on load; the page's first state says it is done.
       await page.waitForFunction(() => document.querySelector('framing-lens-ui') !== null, undefined, { timeout: 15_000 });
-      const tabId = await harness.tabIdOf(page);
+      // The newest tab of this URL: one closed just before may still be listed.
+      const tabId = await worker.evaluate(async (u) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+        return Math.max(...(await api.tabs.query({ url: u })).map((t) => t.id!));
+      }, page.url());
       for (const end = Date.now() + 15_000; !(await harness.stateOf(tabId));) {
         if (Date.now() > end) throw new Error(`${path}: no annotation after 15 s`);
         await page.waitForTimeout(50);

@@ -55,6 +55,8 @@ describe('options', () => {
     expect(await general.isChecked()).toBe(false);
     const loadedOn = async () => {
       const page = await h.open('seeds/seed-2.html');
+      // The core pack's loaded phrases are painted in any case: wait for them, not for a tab of the same URL closed just before.
+      await page.waitForFunction(() => (CSS.highlights.get('framing-lens-loaded')?.size ?? 0) > 0);
       const texts = await page.evaluate(() => {
         const out: string[] = [];
         CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {

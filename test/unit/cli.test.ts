@@ -30,7 +30,7 @@ describe('framing-lens analyze FOLDER', () => {
   it('writes one result per page, across worker threads', async () => {
     const out = join(tmp, 'out');
     const r = await cli(['analyze', fixturePath('seeds'), '--out', out, '--format', 'json', '--jobs', '2']);
-    expect(r.err).toMatch(/2 of 2 pages analysed in [\d.]+ s with 2 worker\(s\)/);
+    expect(r.err).toMatch(/2 of 2 pages analysed in [\d.]+ s with 2 worker\(s\) \(started in [\d.]+ s\)/);
     expect(r.code).toBe(0);
     const one = JSON.parse(readFileSync(join(out, 'seed-1.json'), 'utf8'));
     expect(one).toMatchObject({ schema: 'framing-lens/analysis@1', article: { siteName: 'Antiwar.com' } });
