@@ -52,7 +52,9 @@ export async function benchCli(log: (line: string) => void): Promise<CliResults>
     };
     log(`\nCommand line (analyze FOLDER of ${pages} seed pages, as the command reports: from its workers ready to the last page written)`);
     log(`  1 worker: ${results.articles_per_s_one_core} articles/s   ${cores} workers: ${results.articles_per_s_all_cores} articles/s`);
-    log(`  workers' start-up (tsx, jsdom, modules), apart: ${results.startup_s_one_core} s (1), ${results.startup_s_all_cores} s (${cores})`);
+    log(
+      `  workers' start-up (tsx, jsdom, modules), apart: ${results.startup_s_one_core} s (1), ${results.startup_s_all_cores} s (${cores})`,
+    );
     return results;
   } finally {
     rmSync(folder, { recursive: true, force: true });
