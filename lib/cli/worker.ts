@@ -31,5 +31,6 @@ parentPort!.on('message', async (job: Job) => {
   }
   parentPort!.postMessage(result);
 });
-// Loaded: the command starts handing out pages.
+// Loaded, and English compiled (other languages compile when a page needs them): pages may come.
+engines.forLanguage('en');
 parentPort!.postMessage('ready');
