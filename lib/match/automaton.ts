@@ -37,6 +37,11 @@ export interface Automaton<T> {
   findAll(folded: Folded | string): Hit<T>[];
 }
 
+const EDGE_START = 1;
+const EDGE_END = 2;
+/** ASCII word characters (letters, digits): 1. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/[a-z0-9]/i.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** Dense transition rows: for nodes this close to the root, at most this many. */
 const DENSE_DEPTH = 3;
 const DENSE_ROWS = 8192;
@@ -90,10 +95,17 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
     }
   }
 
+  // Outputs and pattern fields in flat typed arrays: the scan reads numbers, not objects.
+  const outStart = new Int32Array(next.length + 1);
+  for (let n = 0; n < next.length; n++) outStart[n + 1] = outStart[n] + out[n].length;
+  const outList = new Int32Array(outStart[next.length]);
+  out.forEach((o, n) => outList.set(o, outStart[n]));
+  const patLength = Int32Array.from(table, (p) => p.length);
+  const patFlags = Uint8Array.from(table, (p) => (p.edgeStart ? EDGE_START : 0) | (p.edgeEnd ? EDGE_END : 0));
+
   // The root's transitions as a table: most characters of a text leave or stay at the root.
   const rootRow = new Int32Array(65536);
   for (const [c, n] of next[0]) rootRow[c] = n;
-  const hasOut = out.map((o) => o.length > 0);
   // Every other transition in one open-addressing table (node, char) → node: no Map per node.
   let edges = 0;
   for (const m of next) edges += m.size;
@@ -151,12 +163,19 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
         }
         node = n;
       }
-      if (!hasOut[node]) continue;
-      for (const pi of out[node]) {
-        const p = table[pi];
-        const start = i + 1 - p.length;
-        if (p.edgeStart && isWordBefore(text, start)) continue;
-        const end = closeWord(text, i + 1, p);
+      for (let k = outStart[node], last = outStart[node + 1]; k < last; k++) {
+        const pi = outList[k];
+        const start = i + 1 - patLength[pi];
+        const flags = patFlags[pi];
+        if (flags & EDGE_START && start > 0) {
+          const before = text.charCodeAt(start - 1);
+          if (before < 128 ? ASCII_WORD[before] === 1 : isWordBefore(text, start)) continue;
+        }
+        let end = i + 1;
+        if (flags & EDGE_END && end < text.length) {
+          const after = text.charCodeAt(end);
+          if (after < 128 ? ASCII_WORD[after] === 1 : isWordAt(text, end)) end = closeWord(text, end, table[pi]);
+        }
         if (end >= 0) hit(start, end, pi);
       }
     }
@@ -211,9 +230,8 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
   return { size: table.length, findAll, find };
 }
 
-/** Where a hit ending at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
+/** Where a hit followed by a word character at `end` really ends, given the pattern's ending rules; -1 when not at a boundary. */
 function closeWord(text: string, end: number, p: Pattern): number {
-  if (!p.edgeEnd || !isWordAt(text, end)) return end;
   if (p.prefix) {
     while (isWordAt(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
     return end;

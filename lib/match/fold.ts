@@ -105,16 +105,23 @@ export function foldPhrase(phrase: string): string {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
-const wordCache = new Map<number, boolean>();
+/** Per BMP code unit: 0 not yet known, 1 a word character, 2 not. The matcher asks for every hit's edges. */
+const bmpWord = new Uint8Array(0x10000);
+const astralWord = new Map<number, boolean>();
 
 /** True for letters, digits and marks in any script, astral ones too: what a Unicode word boundary separates. */
 export function isWordChar(codePoint: number): boolean {
   if (codePoint < 128)
     return (codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 48 && codePoint <= 57);
-  let w = wordCache.get(codePoint);
+  if (codePoint < 0x10000) {
+    let known = bmpWord[codePoint];
+    if (known === 0) bmpWord[codePoint] = known = WORD.test(String.fromCharCode(codePoint)) ? 1 : 2;
+    return known === 1;
+  }
+  let w = astralWord.get(codePoint);
   if (w === undefined) {
     w = WORD.test(String.fromCodePoint(codePoint));
-    wordCache.set(codePoint, w);
+    astralWord.set(codePoint, w);
   }
   return w;
 }
