@@ -4,9 +4,10 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Analysis, Timings } from './analysis/analyze';
-import type { AnalysisReply, PageRequest } from './analysis/service';
+import type { PageRequest } from './analysis/service';
 import type { WireResult } from './analysis/wire';
 import type { ArticleRecord } from './history/record';
+import type { Offer, PartRequest } from './parts';
 
 /**
  * Milliseconds per stage of one annotation: the analyser's stages, then the page's own (`serialize`,
@@ -53,12 +54,32 @@ type ReadyState = Extract<PageState, { status: 'ready' }>;
  */
 export type SentPageState = Exclude<PageState, ReadyState> | (Omit<ReadyState, 'analysis'> & { result: Extract<WireResult, { ok: true }> });
 
+/**
+ * A page state as it leaves the page. A ready state's analysis goes as the very JSON text the analyser
+ * sent (`result`), spliced in: a long article's analysis is never serialised again on the page.
+ */
+export function encodeSent(
+  state: Exclude<PageState, ReadyState> | Omit<ReadyState, 'analysis'>,
+  result?: Encoded<WireResult>,
+): Encoded<SentPageState> {
+  const text = JSON.stringify(state);
+  return (state.status === 'ready' && result ? `${text.slice(0, -1)},"result":${result}}` : text) as Encoded<SentPageState>;
+}
+
+/** The analyser's answer: its stages' times, and the analysis as JSON text (the page keeps the text to send on), offered in parts when long. */
+export interface AnalyzerReply {
+  timings: Timings;
+  result: Offer<Encoded<WireResult>>;
+}
+
 /** Messages to a tab's content script. */
 export interface ContentProtocol {
   /** Annotate the page (again) and report. */
-  annotate(): Encoded<SentPageState>;
+  annotate(): Offer<Encoded<SentPageState>>;
   /** The last state, without new work. */
-  getState(): Encoded<SentPageState> | null;
+  getState(): Offer<Encoded<SentPageState>> | null;
+  /** A part of a long state offered by `annotate` or `getState`. */
+  statePart(request: PartRequest): string | null;
   /** Scroll to a demand's sentence or a match and flash it. */
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
 }
@@ -83,7 +104,9 @@ export interface BackgroundProtocol {
 
 /** Messages to the analyser: Chrome's offscreen document, Firefox's background page. */
 export interface AnalyzerProtocol {
-  analyzePage(request: PageRequest): Encoded<AnalysisReply>;
+  analyzePage(request: PageRequest): AnalyzerReply;
+  /** A part of a long analysis offered by `analyzePage`. */
+  resultPart(request: PartRequest): string | null;
 }
 
 type Envelope = { protocol: 'framing-lens'; name: string; arg: unknown };

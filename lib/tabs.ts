@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fromWire } from './analysis/wire';
 import { decode, sendToTab, type Encoded, type PageState, type SentPageState } from './messaging';
 import { t } from './i18n';
+import { take, type Offer } from './parts';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
@@ -16,16 +17,20 @@ export function receiveState(sent: SentPageState): PageState {
 
 /** The tab's state: null before its first annotation, undefined without a content script. */
 export async function stateOf(tabId: number): Promise<PageState | null | undefined> {
-  let sent: Encoded<SentPageState> | null;
+  let sent: Offer<Encoded<SentPageState>> | null;
   try {
     sent = await sendToTab(tabId, 'getState', undefined);
   } catch {
     return undefined; // no content script in the tab
   }
-  return sent && receiveState(decode(sent));
+  return sent && receive(tabId, sent);
 }
 
-const annotateAgain = async (tabId: number) => receiveState(decode(await sendToTab(tabId, 'annotate', undefined)));
+/** A state the tab offered, its parts fetched from the tab when long. */
+const receive = async (tabId: number, sent: Offer<Encoded<SentPageState>>) =>
+  receiveState(decode(await take(sent, (p) => sendToTab(tabId, 'statePart', p))));
+
+const annotateAgain = async (tabId: number) => receive(tabId, await sendToTab(tabId, 'annotate', undefined));
 
 /**
  * Annotates a tab (injecting the content script under activeTab) and returns its state. Rejects, with

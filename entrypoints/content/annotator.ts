@@ -5,7 +5,7 @@
  */
 import { requestAnalysis } from '@/lib/analysis/client';
 import type { LexiconChoice } from '@/lib/analysis/service';
-import { fromWire } from '@/lib/analysis/wire';
+import { fromWire, type WireResult } from '@/lib/analysis/wire';
 import { anchorSpans, createAnchor } from '@/lib/anchor/anchor';
 import {
   composedRoots,
@@ -17,7 +17,15 @@ import {
 } from '@/lib/extract/composed';
 import { collectText, collectTextInSlices, type CollectedText } from '@/lib/extract/text';
 import type { Category, Entry, Party } from '@/lib/lexicon/types';
-import type { PageReport, PageState, PipelineTimings, SentPageState } from '@/lib/messaging';
+import {
+  decode,
+  encodeSent,
+  type Encoded,
+  type PageReport,
+  type PageState,
+  type PipelineTimings,
+  type SentPageState,
+} from '@/lib/messaging';
 import { clearAll, hitTest, mark, paint, show, staticRange, toRange, viewportRect, type Painted } from '@/lib/paint/paint';
 import { yieldToPage } from '@/lib/slices';
 
@@ -28,8 +36,8 @@ export interface View {
 
 export interface Annotator {
   state: PageState | null;
-  /** The same state as it leaves the page (its analysis as the analyser sent it). */
-  sent: SentPageState | null;
+  /** The same state as it leaves the page (its analysis as the analyser sent it), encoded once. */
+  sent: Encoded<SentPageState> | null;
   painted: (Painted | null)[];
   hidden: Set<Category>;
   legendVisible: boolean;
@@ -77,7 +85,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     const timings: PipelineTimings = { startedAt: started };
     const url = location.href;
     let state: PageState;
-    let sent: SentPageState | null = null;
+    let wire: Encoded<WireResult> | null = null;
     try {
       annotatedText = composedTextContent(document, composition);
       await yieldToPage();
@@ -113,8 +121,13 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       // The answer took a while to read in (a long article's is megabytes): the page's own tasks first.
       await yieldToPage();
       t = performance.now();
-      const result = fromWire(reply.result);
+      const answer = decode(reply.result);
       timings.rebuild = performance.now() - t;
+      // Reading megabytes of JSON is a task's worth: rebuilding the analysis gets its own.
+      await yieldToPage();
+      t = performance.now();
+      const result = fromWire(answer);
+      timings.rebuild += performance.now() - t;
       if (!result.ok || !text) {
         clearAll();
         self.painted = [];
@@ -146,7 +159,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         self.unplaced = analysis.matches.flatMap((m, i) => (m.field === 'body' && !self.painted[i] ? [i] : []));
         timings.total = performance.now() - started;
         state = { status: 'ready', analysis, url, placed, unplaced: self.unplaced, timings };
-        if (reply.result.ok) sent = { status: 'ready', result: reply.result, url, placed, unplaced: self.unplaced, timings };
+        wire = reply.result;
       }
     } catch (e) {
       // Our own failure: reported to our console and the popup, never thrown into the page.
@@ -154,7 +167,10 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       state = { status: 'error', url, message: e instanceof Error ? e.message : String(e) };
     }
     self.state = state;
-    self.sent = sent ?? (state.status === 'ready' ? null : state);
+    // The analysis as the analyser sent it, spliced in (encoded again once the overlay's time is known).
+    const encodeState = (s: PageState): Encoded<SentPageState> =>
+      s.status === 'ready' ? encodeSent({ status: 'ready', url, placed: s.placed, unplaced: s.unplaced, timings }, wire!) : encodeSent(s);
+    self.sent = encodeState(state);
     self.card = null;
     focused = -1;
     // The page is painted; the overlay is drawn in a task of its own.
@@ -162,6 +178,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
     const t = performance.now();
     view?.update();
     timings.ui = performance.now() - t;
+    self.sent = encodeState(state);
     onAnnotated({
       status: state.status,
       url,

@@ -1,7 +1,8 @@
 import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { Overlay } from '@/components/Overlay';
-import { encode, serve, sendToBackground, type ContentProtocol, type PageReport } from '@/lib/messaging';
+import { offer, part } from '@/lib/parts';
+import { serve, sendToBackground, type ContentProtocol, type PageReport } from '@/lib/messaging';
 import type { LexiconChoice } from '@/lib/analysis/service';
 import { settingsItem, userPackItem } from '@/lib/storage';
 import { createAnnotator, UI_TAG, type Annotator } from './annotator';
@@ -29,8 +30,9 @@ export default defineContentScript({
     window.__framingLens = new Promise<Annotator>((r) => (ready = r));
     const annotator = createAnnotator(await lexiconChoice(), (await settingsItem.getValue()).hiddenCategories, announce);
     serve<ContentProtocol>({
-      annotate: async () => (await annotator.annotate(), encode(annotator.sent!)),
-      getState: () => annotator.sent && encode(annotator.sent),
+      annotate: async () => (await annotator.annotate(), offer(annotator.sent!)),
+      getState: () => annotator.sent && offer(annotator.sent),
+      statePart: part,
       reveal: (target) => annotator.reveal(target),
     });
     // Options changed the lexicon: the page is read again with it.

@@ -1,6 +1,7 @@
 /** Serving the analyser where it runs (Chrome's offscreen document, Firefox's background page). */
 import type { ArticleRecord } from '../history/record';
 import { encode, serve, type AnalyzerProtocol } from '../messaging';
+import { offer, part } from '../parts';
 import { createAnalyzer } from './service';
 
 /** `remember` takes each article's history record, once the page has its answer. */
@@ -14,7 +15,8 @@ export function serveAnalyzer(remember: (record: ArticleRecord) => unknown): voi
         const r = record();
         if (r) void remember(r);
       });
-      return encode(reply);
+      return { timings: reply.timings, result: offer(encode(reply.result)) };
     },
+    resultPart: part,
   });
 }

@@ -158,12 +158,20 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       return harness.ask(tabId, 'getState');
     },
     async ask(tabId, name) {
-      // The content script answers with the state's JSON text (lib/messaging: Encoded).
+      // The content script answers with the state's JSON text, or for a long one where to fetch its parts (lib/parts).
       const sent = await worker.evaluate(
         async ([id, message]) => {
-          const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<string | null> } } })
-            .chrome;
-          return api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null);
+          const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+          // (No named functions in here: tsx would wrap them in a helper the worker does not have.)
+          const offered = (await api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null)) as
+            string | { id: string; parts: number } | null;
+          if (offered === null || typeof offered === 'string') return offered;
+          const parts = await Promise.all(
+            Array.from({ length: offered.parts }, (_, index) =>
+              api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'statePart', arg: { id: offered.id, index } }),
+            ),
+          );
+          return parts.join('');
         },
         [tabId, name] as const,
       );

@@ -3,6 +3,7 @@ import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
 import { createAnalyzer } from '../../lib/analysis/service';
 import { fromWire, toWire } from '../../lib/analysis/wire';
 import { parseHtml } from '../../lib/cli/dom';
+import { encode, encodeSent, type SentPageState } from '../../lib/messaging';
 import { readFixture, SEEDS } from '../support/fixtures';
 
 const engine = builtinEngines();
@@ -18,6 +19,19 @@ describe.each(pages)('$name', ({ html }) => {
     const back = fromWire(JSON.parse(JSON.stringify(wire)));
     expect(back.ok && back.analysis).toEqual(result.ok && result.analysis);
     expect(JSON.stringify(back.ok && back.analysis)).toBe(JSON.stringify(result.ok && result.analysis));
+  });
+
+  it("leaves the page in its state with the analyser's JSON text spliced in, the same as serialising it whole", () => {
+    const wire = toWire(result);
+    if (!wire.ok) throw new Error('no article');
+    const state = { status: 'ready' as const, url: 'https://example.org/a', placed: 3, unplaced: [4], timings: { total: 5 } };
+    const sent = encodeSent(state, encode(wire));
+    expect(JSON.parse(sent)).toEqual({ ...state, result: wire } satisfies SentPageState);
+    expect(JSON.parse(encodeSent({ status: 'no-article', url: 'u', message: 'm' }))).toEqual({
+      status: 'no-article',
+      url: 'u',
+      message: 'm',
+    });
   });
 
   it('is what the analyser answers for the page as HTML', () => {
