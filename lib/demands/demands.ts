@@ -89,15 +89,17 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       : [],
   );
   /** The topic an item with its object left unsaid refers to, from what was named in the text just before it. */
-  function impliedTopics(text: string, item: { text: string; start: number }): string[] {
+  function impliedTopics(folded: Folded, item: { text: string; start: number }): string[] {
     const bare = fold(item.text);
-    const before = foldText(text.slice(Math.max(0, item.start - ANTECEDENT_WINDOW), item.start)).text;
-    return elliptical.filter((e) => e.items.has(bare) && e.antecedents.find(before).length).map((e) => e.id);
+    const candidates = elliptical.filter((e) => e.items.has(bare));
+    if (!candidates.length) return [];
+    // The text before, from the body as folded once.
+    const before = foldedSlice(folded, item.start - ANTECEDENT_WINDOW, item.start);
+    return candidates.filter((e) => e.antecedents.find(before).length).map((e) => e.id);
   }
 
-  /** Topic ids of an item, negation applied. */
-  function topicsOf(item: string): string[] {
-    const folded = foldText(item).text;
+  /** Topic ids of an item (its text as folded), negation applied. */
+  function topicsOf(folded: string): string[] {
     const hits = topicPhrases.findAll(folded);
     const negs = negations.find(folded);
     const found: string[] = [];
@@ -178,8 +180,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         // A demand nobody can be named for says nothing about who demands what.
         if (!who) continue;
         const items = splitItems(text, span.start, span.end).map((it) => {
-          const found = topicsOf(it.text);
-          return { ...it, topics: found.length ? found : impliedTopics(text, it) };
+          const found = topicsOf(foldedSlice(folded, it.start, it.end));
+          return { ...it, topics: found.length ? found : impliedTopics(folded, it) };
         });
         let found = items.filter((it) => it.topics.length);
         if (!found.length && span.cue.value === 'noun' && !spans.some((p) => p !== span && p.cue === span.cue)) {
@@ -187,7 +189,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           // it may still have its content before it.
           const from = Math.max(s.start, ...sSpeakers.filter((h) => h.end <= span.cue.start).map((h) => h.end));
           found = splitItems(text, from, span.cue.start)
-            .map((it) => ({ ...it, topics: topicsOf(it.text) }))
+            .map((it) => ({ ...it, topics: topicsOf(foldedSlice(folded, it.start, it.end)) }))
             .filter((it) => it.topics.length);
         }
         const push = (start: number, end: number, topic: string | null) =>
@@ -221,6 +223,21 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
 
   return { find };
 }
+
+/** The first folded index whose character comes from at or after `offset` in the original text. */
+function foldedIndex(folded: Folded, offset: number): number {
+  let lo = 0;
+  let hi = folded.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (folded.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The original text's [start, end) as folded (the body is folded once, for every item in it). */
+const foldedSlice = (folded: Folded, start: number, end: number) => folded.text.slice(foldedIndex(folded, start), foldedIndex(folded, end));
 
 /** The hits (sorted by start) that lie within [start, end). */
 function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {
