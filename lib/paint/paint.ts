@@ -11,15 +11,23 @@ export type Layer = Category | 'focus' | 'flash';
 export const highlightName = (layer: Layer) => `${HIGHLIGHT_PREFIX}${layer}`;
 
 /**
+ * The rules are set on the root only: every element's highlight inherits from its parent's, so the
+ * page's text (shadow trees included) is painted all the same, and adopting the sheet restyles the
+ * root rather than every element (on a 2 MB page, 40 ms instead of 80–100). Chromium inherits
+ * highlights so (the e2e tests paint with it); Firefox's build keeps a rule for every element.
+ */
+const ORIGIN = import.meta.env?.FIREFOX ? '' : ':root';
+
+/**
  * Okabe–Ito colours, told apart by line style too (solid, dotted, wavy) so no reader depends on hue;
  * translucent tints read on light and dark pages alike.
  */
 const RULES = `
-::highlight(${highlightName('name')}) { background-color: rgb(0 114 178 / 0.16); text-decoration: underline solid rgb(0 114 178) 2px; text-underline-offset: 3px; }
-::highlight(${highlightName('region')}) { background-color: rgb(0 158 115 / 0.16); text-decoration: underline dotted rgb(0 158 115) 2px; text-underline-offset: 3px; }
-::highlight(${highlightName('loaded')}) { background-color: rgb(230 159 0 / 0.28); text-decoration: underline wavy rgb(213 94 0) 1.5px; text-underline-offset: 3px; }
-::highlight(${highlightName('focus')}) { background-color: rgb(204 121 167 / 0.45); }
-::highlight(${highlightName('flash')}) { background-color: rgb(240 228 66 / 0.75); color: black; }
+${ORIGIN}::highlight(${highlightName('name')}) { background-color: rgb(0 114 178 / 0.16); text-decoration: underline solid rgb(0 114 178) 2px; text-underline-offset: 3px; }
+${ORIGIN}::highlight(${highlightName('region')}) { background-color: rgb(0 158 115 / 0.16); text-decoration: underline dotted rgb(0 158 115) 2px; text-underline-offset: 3px; }
+${ORIGIN}::highlight(${highlightName('loaded')}) { background-color: rgb(230 159 0 / 0.28); text-decoration: underline wavy rgb(213 94 0) 1.5px; text-underline-offset: 3px; }
+${ORIGIN}::highlight(${highlightName('focus')}) { background-color: rgb(204 121 167 / 0.45); }
+${ORIGIN}::highlight(${highlightName('flash')}) { background-color: rgb(240 228 66 / 0.75); color: black; }
 `;
 
 /**

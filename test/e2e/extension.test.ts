@@ -79,6 +79,13 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
         [...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(framing-lens-'))),
       ),
     ).toBe(true);
+    // The rules sit on the root; the paragraph's highlight inherits them.
+    expect(
+      await page.evaluate(() => {
+        const [range] = CSS.highlights.get('framing-lens-region')!;
+        return getComputedStyle((range as StaticRange).startContainer.parentElement!, '::highlight(framing-lens-region)').backgroundColor;
+      }),
+    ).toBe('rgba(0, 158, 115, 0.16)');
   });
 
   it('opens a note card on click and on the keyboard, and closes it with Esc', async () => {

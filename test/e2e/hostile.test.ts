@@ -361,6 +361,18 @@ async function shadowAndFrameAnnotated({ page }: Visit) {
       ];
     }),
   ).toEqual([1, 0, 1]);
+  // ...and the text there takes our colours: in the shadow root by inheritance from the page's root.
+  expect(
+    await page.evaluate(() => {
+      const holder = (root: ParentNode, word: string) => [...root.querySelectorAll('p')].find((e) => e.textContent!.includes(word))!;
+      const frame = document.querySelector('iframe')!;
+      return [
+        getComputedStyle(holder(document.querySelector('.story-continues')!.shadowRoot!, 'Donetsk'), '::highlight(framing-lens-region)')
+          .backgroundColor,
+        frame.contentWindow!.getComputedStyle(holder(frame.contentDocument!, 'Donbas'), '::highlight(framing-lens-region)').backgroundColor,
+      ];
+    }),
+  ).toEqual(['rgba(0, 158, 115, 0.16)', 'rgba(0, 158, 115, 0.16)']);
   await h.screenshot(page, 'hostile-shadow-iframe');
 }
 
