@@ -26,7 +26,7 @@ import {
   type PipelineTimings,
   type SentPageState,
 } from '@/lib/messaging';
-import { clearAll, hitTest, mark, paint, show, staticRange, toRange, viewportRect, type Painted } from '@/lib/paint/paint';
+import { clearAll, hitTest, installStyles, mark, paint, show, staticRange, toRange, viewportRect, type Painted } from '@/lib/paint/paint';
 import { yieldToPage } from '@/lib/slices';
 
 export interface View {
@@ -99,6 +99,8 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         return requestAnalysis({ html, url, lexicon: self.lexicon });
       };
       let asked = ask();
+      // Our highlight rules now: the page restyles for them while the analyser works.
+      installStyles(document);
       // Serialising and sending a long page took a while: the page's own tasks first.
       await yieldToPage();
       // While the analyser works, the page's own text is read for anchoring, in slices.

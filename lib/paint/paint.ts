@@ -37,7 +37,11 @@ ${ORIGIN}::highlight(${highlightName('flash')}) { background-color: rgb(240 228 
  */
 const sheets = new WeakMap<Document, CSSStyleSheet>();
 
-function installStyles(doc: Document): void {
+/**
+ * Adopts our rules in `doc` (once). Adopting a sheet restyles the page at its next frame: the
+ * annotator does it as it starts, so that happens while the analyser works, not when the paint is due.
+ */
+export function installStyles(doc: Document): void {
   const own = sheets.get(doc);
   if (own && doc.adoptedStyleSheets.includes(own)) return;
   const sheet = own ?? new (windowOf(doc).CSSStyleSheet)();
