@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fromWire } from '../../lib/analysis/wire';
+import { PART_CHARS } from '../../lib/parts';
 import { launch, type Harness } from './harness';
 import { BIG_DOM_NODES, GENERATED } from '../support/hostile';
 
@@ -120,6 +121,7 @@ const ROWS: Row[] = [
   {
     path: 'hostile/huge.html',
     terms: STORY,
+    checks: [{ name: 'the popup shows its summary, its megabytes of analysis fetched from the page in parts', run: hugeInPopup }],
   },
   {
     path: 'hostile/search-results.html',
@@ -571,6 +573,23 @@ async function bigDomIsBig({ page }: Visit) {
     return n;
   });
   expect(nodes).toBeGreaterThanOrEqual(BIG_DOM_NODES);
+}
+
+async function hugeInPopup({ page }: Visit) {
+  const state = await h.stateOf(await h.tabIdOf(page));
+  if (state?.status !== 'ready') throw new Error(`not annotated: ${state?.status}`);
+  // Long enough that the page offers it in parts (lib/parts), which the popup fetches (lib/tabs).
+  expect(JSON.stringify(state).length).toBeGreaterThan(4 * PART_CHARS);
+  const popup = await h.popup(page);
+  try {
+    const { analysis } = state.result;
+    expect(await popup.locator('.summary h1').textContent()).toBe(analysis.article.title);
+    // The counts are the page's own, all of its thousands of annotations.
+    expect(await popup.locator('.counts .count-region strong').textContent()).toBe(String(analysis.summary.counts.region));
+    expect(analysis.summary.counts.region).toBeGreaterThan(1000);
+  } finally {
+    await popup.close();
+  }
 }
 
 async function allMatchesPainted({ page }: Visit) {
