@@ -19,9 +19,11 @@ const results: Record<string, unknown> = {
   quick: QUICK,
 };
 log(`Framing Lens benchmark — ${results.machine}${QUICK ? ' (quick mode: single runs, figures indicative only)' : ''}\n`);
-results.matcher = benchMatcher(log);
+// The browser first: the matcher's megabytes of text and thousands of RegExps leave this process a heap
+// whose collection, on a small machine, competes with the browser for its cores.
 results.pipeline = await benchPipeline(log);
 results.paint = await benchPaint(log);
+results.matcher = benchMatcher(log);
 results.bundle = benchBundle(log);
 results.cli = await benchCli(log);
 
