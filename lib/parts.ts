@@ -45,13 +45,13 @@ export function part({ id, index }: PartRequest): string | null {
   return text;
 }
 
-/** The offered text, its parts fetched with `fetch` (all asked at once: each answer arrives as its own task). */
+/** The offered text, its parts asked for with `ask` (all at once: each answer arrives as its own task). */
 export async function take<T extends string>(
   offered: Offer<T>,
-  fetch: (request: PartRequest) => Promise<string | null | undefined>,
+  ask: (request: PartRequest) => Promise<string | null | undefined>,
 ): Promise<T> {
   if (typeof offered === 'string') return offered;
-  const parts = await Promise.all(Array.from({ length: offered.parts }, (_, index) => fetch({ id: offered.id, index })));
+  const parts = await Promise.all(Array.from({ length: offered.parts }, (_, index) => ask({ id: offered.id, index })));
   if (parts.some((p) => typeof p !== 'string')) throw new Error('Part of a long message was lost on the way; try again.');
   return parts.join('') as T;
 }
