@@ -6,7 +6,7 @@
  */
 import type { Lexicon, PartyId } from '../lexicon/types';
 import { compileAutomaton, type Hit } from '../match/automaton';
-import { foldText, type Folded } from '../match/fold';
+import { foldedSlice, foldPhrase, type Folded } from '../match/fold';
 import { prepareText, type PreparedText } from '../match/prepare';
 import type { Span } from '../match/quotes';
 import { splitSentences, type Sentence } from './sentences';
@@ -76,13 +76,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     ),
   );
   const topicIndex = topics.map((t) => t.id);
-  const fold = (phrase: string) => foldText(phrase).text.trim();
   const elliptical = topics.flatMap((t) =>
     t.elliptical
       ? [
           {
             id: t.id,
-            items: new Set(t.elliptical.items.map(fold)),
+            items: new Set(t.elliptical.items.map(foldPhrase)),
             antecedents: compileAutomaton(t.elliptical.antecedents.map((phrase) => ({ phrase, value: true }))),
           },
         ]
@@ -90,7 +89,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   );
   /** The topic an item with its object left unsaid refers to, from what was named in the text just before it. */
   function impliedTopics(folded: Folded, item: { text: string; start: number }): string[] {
-    const bare = fold(item.text);
+    const bare = foldPhrase(item.text);
     const candidates = elliptical.filter((e) => e.items.has(bare));
     if (!candidates.length) return [];
     // The text before, from the body as folded once.
@@ -223,21 +222,6 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
 
   return { find };
 }
-
-/** The first folded index whose character comes from at or after `offset` in the original text. */
-function foldedIndex(folded: Folded, offset: number): number {
-  let lo = 0;
-  let hi = folded.text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (folded.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The original text's [start, end) as folded (the body is folded once, for every item in it). */
-const foldedSlice = (folded: Folded, start: number, end: number) => folded.text.slice(foldedIndex(folded, start), foldedIndex(folded, end));
 
 /** The hits (sorted by start) that lie within [start, end). */
 function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {

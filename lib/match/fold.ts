@@ -99,6 +99,22 @@ function decode(codes: Uint16Array): string {
   return out;
 }
 
+/** The first folded index whose character comes from at or after `offset` in the original text. */
+function foldedIndex(folded: Folded, offset: number): number {
+  let lo = 0;
+  let hi = folded.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (folded.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The original text's [start, end) as folded (the body is folded once, for every item in it). */
+export const foldedSlice = (folded: Folded, start: number, end: number) =>
+  folded.text.slice(foldedIndex(folded, start), foldedIndex(folded, end));
+
 /** Folds a pattern or phrase; its surrounding spaces are trimmed. */
 export function foldPhrase(phrase: string): string {
   return foldText(phrase).text.trim();

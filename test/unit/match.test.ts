@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileAutomaton } from '../../lib/match/automaton';
-import { foldText } from '../../lib/match/fold';
+import { foldedSlice, foldText } from '../../lib/match/fold';
 import { compileMatcher } from '../../lib/match/matcher';
 import { findQuotations, insideChecker } from '../../lib/match/quotes';
 import type { Entry } from '../../lib/lexicon/types';
@@ -23,6 +23,15 @@ describe('foldText', () => {
     const f = foldText(text);
     const at = f.text.indexOf('kyiv');
     expect(text.slice(f.start[at], f.end[at + 3])).toBe('Kyïv');
+  });
+
+  it.each([
+    { text: 'Суд  КИЄВА вирішив', start: 5, end: 10, want: 'києва' },
+    { text: 'A  Kyïv’s\u00adx', start: 0, end: 9, want: "a kyiv's" },
+    // A span starting inside a run of spaces begins after it: a run folds to one character.
+    { text: 'two   spaces', start: 4, end: 12, want: 'spaces' },
+  ])('reads $text [$start, $end) as folded: $want', ({ text, start, end, want }) => {
+    expect(foldedSlice(foldText(text), start, end)).toBe(want);
   });
 });
 
