@@ -3,7 +3,7 @@ import { parseHtml } from '../../lib/cli/dom';
 import { continuation } from '../../lib/extract/continuation';
 import { extractArticle } from '../../lib/extract/extract';
 import { collectText } from '../../lib/extract/text';
-import { readFixture, SEEDS } from '../support/fixtures';
+import { DEV, readFixture, SEEDS } from '../support/fixtures';
 
 describe('extractArticle on the seed pages', () => {
   it.each(SEEDS)('$name: metadata as the gold says', ({ html, gold }) => {
@@ -86,6 +86,28 @@ describe('collectText', () => {
   ])('%j → %j', (html, text) => {
     const doc = parseHtml(`<body>${html}</body>`);
     expect(collectText(doc.body).text).toBe(text);
+    expect(collectText(doc.body, { map: true }).text).toBe(text);
+  });
+
+  // The analyser reads without a map, anchoring with one: the two must give the very same text.
+  const pages = [
+    ...SEEDS.map(({ name, html }) => [name, html]),
+    ...DEV.map(({ slug, html }) => [slug, html]),
+    ...['cyrillic', 'rtl', 'injection', 'search-results', 'unrelated'].map((name) => [
+      name,
+      readFixture(name === 'cyrillic' || name === 'unrelated' ? `pages/${name}.html` : `hostile/${name}.html`),
+    ]),
+    [
+      'odd whitespace',
+      '<p>\u00a0 lead\ttabs\r\n<b> </b>and\fform<br> \n feed\u2003 </p><p> <i> </i> </p><blockquote>\u00a0q </blockquote>',
+    ],
+  ];
+  it.each(pages)('%s: the same text and paragraphs with and without a map', (_, html) => {
+    const body = parseHtml(html).body;
+    const plain = collectText(body);
+    const mapped = collectText(body, { map: true });
+    expect(plain.text).toBe(mapped.text);
+    expect(plain.paragraphs).toEqual(mapped.paragraphs);
   });
 });
 
