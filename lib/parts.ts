@@ -16,7 +16,8 @@ export interface PartRequest {
   index: number;
 }
 
-const outbox = new Map<string, { parts: string[]; left: number }>();
+const outbox = new Map<string, { parts: string[]; left: number; gone: () => void }>();
+const gone = new Map<string, Promise<void>>();
 let offers = 0;
 
 /** Offers a text: short ones go as they are, long ones wait here in parts for `part` requests. */
@@ -31,9 +32,26 @@ export function offer<T extends string>(text: T): Offer<T> {
     parts.push(text.slice(i, end));
     i = end;
   }
-  outbox.set(id, { parts, left: parts.length });
-  setTimeout(() => outbox.delete(id), KEEP_MS);
+  let done!: () => void;
+  gone.set(id, new Promise<void>((resolve) => (done = resolve)));
+  const forget = () => {
+    outbox.delete(id);
+    gone.delete(id);
+    done();
+  };
+  outbox.set(id, { parts, left: parts.length, gone: forget });
+  setTimeout(forget, KEEP_MS);
   return { id, parts: parts.length };
+}
+
+/**
+ * Resolves once an offer has gone: every part fetched (or the offer expired); a short text, in the
+ * task after the one that offered it. Work that can wait for the reader (a history record) waits
+ * for it, rather than hold up the parts.
+ */
+export function taken(offered: Offer): Promise<void> {
+  if (typeof offered === 'string') return new Promise((resolve) => setTimeout(resolve));
+  return gone.get(offered.id) ?? Promise.resolve();
 }
 
 /** One part of an offer (null: no such offer, or it has expired); an offer is forgotten once every part has gone. */
@@ -41,7 +59,7 @@ export function part({ id, index }: PartRequest): string | null {
   const offered = outbox.get(id);
   const text = offered?.parts[index];
   if (offered === undefined || text === undefined) return null;
-  if (--offered.left === 0) outbox.delete(id);
+  if (--offered.left === 0) offered.gone();
   return text;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offer, part, PART_CHARS, take, type Offer } from '../../lib/parts';
+import { offer, part, PART_CHARS, take, taken, type Offer } from '../../lib/parts';
 
 /** Through JSON, as runtime messages are, with the answers in any order. */
 const fetchPart = async (request: { id: string; index: number }) => JSON.parse(JSON.stringify(part(request))) as string | null;
@@ -35,4 +35,24 @@ it('forgets an offer once every part has gone, and says when a part is missing',
   await take(offered, fetchPart);
   expect(part({ id: offered.id, index: 0 })).toBeNull();
   await expect(take(offered, fetchPart)).rejects.toThrow(/lost on the way/);
+});
+
+it('says when an offer has gone: after its last part, or for a short text in the next task', async () => {
+  const offered = offer('y'.repeat(PART_CHARS + 1));
+  if (typeof offered === 'string') throw new Error('not offered in parts');
+  let gone = false;
+  void taken(offered).then(() => (gone = true));
+  part({ id: offered.id, index: 0 });
+  await new Promise((r) => setTimeout(r));
+  expect(gone).toBe(false);
+  part({ id: offered.id, index: 1 });
+  await new Promise((r) => setTimeout(r));
+  expect(gone).toBe(true);
+
+  const order: string[] = [];
+  const short = taken(offer('short')).then(() => order.push('taken'));
+  await Promise.resolve();
+  order.push('same task');
+  await short;
+  expect(order).toEqual(['same task', 'taken']);
 });
