@@ -21,6 +21,7 @@ const STAGES = [
   'serialize',
   'collect',
   'wait',
+  'transit',
   'parse',
   'extract',
   'match',
@@ -46,7 +47,9 @@ export interface PipelineResult {
   warm_ratio_vs_readability: number;
   longest_task_ms: number;
   input_latency_ms: number;
+  /** Median milliseconds per stage: warm re-runs, and first annotations in fresh pages. */
   stages_ms: Partial<Record<(typeof STAGES)[number], number>>;
+  first_stages_ms: Partial<Record<(typeof STAGES)[number], number>>;
   heap_mb?: number;
 }
 
@@ -152,7 +155,7 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
     for (const [name, html] of Object.entries(pages)) {
       const plainUrl = `${h.base.replace('127.0.0.1', PLAIN)}/bench/${name}.html`;
       // Fresh loads, after one to warm the browser (and the analyser) up.
-      const first: { ours: number[]; theirs: number[] } = { ours: [], theirs: [] };
+      const first: { ours: number[]; theirs: number[]; stages: Record<string, number[]> } = { ours: [], theirs: [], stages: {} };
       let longestTask = 0;
       for (let i = 0; i <= loads; i++) {
         const plain = await h.context.newPage();
@@ -166,6 +169,7 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
         await page.close();
         if (i === 0) continue;
         first.ours.push(state.timings.total ?? NaN);
+        for (const s of STAGES) (first.stages[s] ??= []).push(state.timings[s] ?? 0);
         first.theirs.push(r.first);
       }
       // Readability warm, on a last fresh page.
@@ -209,6 +213,7 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
         longest_task_ms: round(longestTask),
         input_latency_ms: round(inputLatency),
         stages_ms: Object.fromEntries(STAGES.map((s) => [s, round(median(stages[s]))])),
+        first_stages_ms: Object.fromEntries(STAGES.map((s) => [s, round(median(first.stages[s]))])),
         heap_mb: round(heap, 1),
       };
       results[name] = r;
@@ -216,6 +221,7 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
       log(
         `  ${name.padEnd(14)} ${cell(r.html_kb, 7)} ${cell(matches, 8)} ${cell(r.total_ms, 9)} ${cell(r.readability_ms, 12)} ${cell(r.ratio_vs_readability, 6)} ${cell(r.warm_total_ms, 8)} ${cell(r.warm_readability_ms, 12)} ${cell(r.warm_ratio_vs_readability, 6)} ${cell(r.longest_task_ms, 13)} ${cell(r.input_latency_ms, 9)} ${cell(r.heap_mb!, 8)}`,
       );
+      log(`  ${''.padEnd(14)} first stages ms: ${STAGES.map((s) => `${s} ${r.first_stages_ms[s]}`).join(', ')}`);
       log(`  ${''.padEnd(14)} warm stages ms: ${STAGES.map((s) => `${s} ${r.stages_ms[s]}`).join(', ')}`);
     }
   } finally {

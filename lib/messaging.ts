@@ -12,11 +12,12 @@ import type { Offer, PartRequest } from './parts';
 /**
  * Milliseconds per stage of one annotation: the analyser's stages, then the page's own (`serialize`,
  * `collect`: reading the live page's text, `wait`: for the analyser beyond that, `rebuild`: the
- * analysis from its wire form, `anchor`, `paint`);
+ * analysis from its wire form, `anchor`, `paint`; `transit`: the request's and the reply's way between
+ * the page and the analyser, the analyser's own work taken out);
  * `total` runs from the trigger to the painted page, `ui` is the overlay drawn after it.
  */
 export type PipelineTimings = Timings &
-  Partial<Record<'serialize' | 'collect' | 'wait' | 'rebuild' | 'anchor' | 'paint' | 'ui' | 'total', number>> & {
+  Partial<Record<'serialize' | 'collect' | 'wait' | 'transit' | 'rebuild' | 'anchor' | 'paint' | 'ui' | 'total', number>> & {
     /** When the run began, on the page's clock (performance.now()). */
     startedAt?: number;
   };
@@ -70,6 +71,8 @@ export function encodeSent(
 export interface AnalyzerReply {
   timings: Timings;
   result: Offer<Encoded<WireResult>>;
+  /** Milliseconds from the request's arrival to the reply, all the analyser's own work included. */
+  handled: number;
 }
 
 /** Messages to a tab's content script. */

@@ -119,7 +119,7 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
       t = performance.now();
       const reply = await asked;
       timings.wait = performance.now() - t;
-      Object.assign(timings, reply.timings);
+      Object.assign(timings, reply.timings, { transit: reply.transit });
       // The answer took a while to read in (a long article's is megabytes): the page's own tasks first.
       await yieldToPage();
       t = performance.now();
