@@ -29,7 +29,8 @@ async function run(folder: string, out: string, jobs: number): Promise<{ seconds
 }
 
 export async function benchCli(log: (line: string) => void): Promise<CliResults> {
-  const pages = QUICK ? 40 : 200;
+  // Enough pages that each worker's first, not yet optimised pages weigh little: a folder's rate, not start-up's.
+  const pages = QUICK ? 40 : 600;
   const cores = availableParallelism();
   const folder = mkdtempSync(join(tmpdir(), 'framing-lens-bench-'));
   try {
