@@ -1,9 +1,9 @@
-import { serve, type BackgroundProtocol } from '@/lib/messaging';
+import { sendToTab, serve, type BackgroundProtocol } from '@/lib/messaging';
 import { serveAnalyzer } from '@/lib/analysis/serve';
 import { ensureOffscreenAnalyzer } from '@/lib/analysis/offscreen';
 import { annotateTab } from '@/lib/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
-import { alwaysOnItem } from '@/lib/storage';
+import { alwaysOnItem, settingsItem, userPackItem } from '@/lib/storage';
 import { saveRecord } from '@/lib/history/save';
 import type { ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
@@ -17,6 +17,11 @@ function remember(record: ArticleRecord) {
     () => undefined,
   );
   return saved.then(() => undefined);
+}
+
+/** The lexicon or settings changed: every tab with our content script reads the page again (tabs without one say no). */
+async function relexTabs() {
+  for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) sendToTab(tab.id, 'relex', undefined).catch(() => undefined);
 }
 
 /**
@@ -49,6 +54,8 @@ export default defineBackground(() => {
 
   void syncAlwaysOn();
   alwaysOnItem.watch(() => void syncAlwaysOn());
+  settingsItem.watch(() => void relexTabs());
+  userPackItem.watch(() => void relexTabs());
   browser.permissions.onRemoved.addListener(() => void syncAlwaysOn());
 
   browser.runtime.onInstalled.addListener(() => {

@@ -85,6 +85,12 @@ export interface ContentProtocol {
   statePart(request: PartRequest): string | null;
   /** Scroll to a demand's sentence or a match and flash it. */
   reveal(target: { kind: 'demand' | 'match'; index: number }): boolean;
+  /**
+   * The lexicon or settings changed: read them again, and the page with them. Told by the background:
+   * a content script that watched storage itself would be handed every write to it, the whole
+   * history included, to deserialise on the page's main thread.
+   */
+  relex(): void;
 }
 
 /** What a content script tells the rest of the extension after each annotation. */

@@ -35,14 +35,12 @@ export default defineContentScript({
       getState: () => annotator.sent && offer(annotator.sent),
       statePart: part,
       reveal: (target) => annotator.reveal(target),
+      // Options changed the lexicon: the page is read again with it.
+      relex: async () => {
+        annotator.lexicon = await lexiconChoice();
+        if (annotator.state) await annotator.annotate();
+      },
     });
-    // Options changed the lexicon: the page is read again with it.
-    const relex = async () => {
-      annotator.lexicon = await lexiconChoice();
-      if (annotator.state) await annotator.annotate();
-    };
-    userPackItem.watch(relex);
-    settingsItem.watch(relex);
 
     const container = mountShadowUi(overlayCss);
     const update = () => {

@@ -109,4 +109,64 @@ describe('options', () => {
     expect(await storedUserPack()).toEqual(before);
     await h.screenshot(options, 'options-import-error');
   });
+
+  it('reads a page already open again when a term is removed', async () => {
+    const page = await h.open('seeds/seed-2.html');
+    expect(await loadedTexts(page)).toContain('nonstarter');
+    await options.getByRole('button', { name: 'Remove nonstarter' }).click();
+    await expect.poll(() => loadedTexts(page)).not.toContain('nonstarter');
+    // The page's other loaded phrases are painted again, not just cleared.
+    expect((await loadedTexts(page)).length).toBeGreaterThan(0);
+  });
+
+  it('a large write to storage elsewhere (a long history) never lands on an annotated page', async () => {
+    const page = await h.open('seeds/seed-2.html');
+    // The page's main thread, as its own timers see it (the Long Tasks API does not report a task
+    // that runs only extension code): the longest gap between ticks of a 5 ms interval.
+    await page.evaluate(() => {
+      const w = window as unknown as { __gap: number };
+      w.__gap = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.__gap = Math.max(w.__gap, now - last);
+        last = now;
+      }, 5);
+    });
+    // A history's shape (many small records of short texts), about 6 MB of it: each listener is handed
+    // it to deserialise, which took 100 ms and more on a page's main thread.
+    const write = (records: number) =>
+      h.worker.evaluate(async (n) => {
+        type Area = { set(items: object): Promise<void>; remove(key: string): Promise<void> };
+        const local = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+        const bulk = Array.from({ length: n }, (_, i) => ({
+          id: i,
+          sentence: `Sentence ${i} of a record kept in the history.`,
+          voice: 'author',
+        }));
+        await (n ? local.set({ bulk }) : local.remove('bulk'));
+      }, records);
+    for (let i = 0; i < 3; i++) {
+      await write(80_000);
+      await write(0);
+    }
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __gap: number }).__gap)).toBeLessThan(50);
+    // Still annotated, and still answering.
+    expect((await h.stateOf(await h.tabIdOf(page)))?.status).toBe('ready');
+  });
 });
+
+/** The texts painted as loaded phrases on a page. */
+function loadedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      out.push(range.toString());
+    });
+    return out;
+  });
+}
