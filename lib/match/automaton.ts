@@ -197,9 +197,11 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
    * small ring of typed arrays during the scan, and a start is settled once no later hit can begin
    * there. Linear, and no object per candidate: only the kept hits become objects.
    */
+  // The ring, made once: a call leaves every slot of it settled (0) again, and calls never nest.
+  const bestEnd = new Int32Array(ringMask + 1); // 0: no hit starts here
+  const bestPattern = new Int32Array(ringMask + 1);
+
   function find(input: Folded | string): Hit<T>[] {
-    const bestEnd = new Int32Array(ringMask + 1); // 0: no hit starts here
-    const bestPattern = new Int32Array(ringMask + 1);
     const kept: Hit<T>[] = [];
     let settled = 0; // starts below this are settled
     let reach = 0; // the end of the last kept hit
