@@ -151,7 +151,8 @@ describe('options', () => {
       await write(0);
     }
     await page.waitForTimeout(500);
-    expect(await page.evaluate(() => (window as unknown as { __gap: number }).__gap)).toBeLessThan(50);
+    // 370 ms when every tab was handed the writes; the margin is for a busy machine, not for them.
+    expect(await page.evaluate(() => (window as unknown as { __gap: number }).__gap)).toBeLessThan(100);
     // Still annotated, and still answering.
     expect((await h.stateOf(await h.tabIdOf(page)))?.status).toBe('ready');
   });
