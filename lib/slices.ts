@@ -18,3 +18,14 @@ export async function forEachInSlices(count: number, sliceMs: number, step: (i: 
     }
   }
 }
+
+/**
+ * Resolves after the page's next frame has been rendered (at once when it is hidden and renders
+ * nothing). A page injected as it loads may not have laid out all of itself yet: a long page's layout
+ * is a long task of its own, which the first annotation would otherwise run inside of, or force early
+ * with a measurement.
+ */
+export function afterNextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}

@@ -4,7 +4,7 @@ import { Overlay } from '@/components/Overlay';
 import { offer, part } from '@/lib/parts';
 import { serve, sendToBackground, type ContentProtocol, type PageReport } from '@/lib/messaging';
 import type { LexiconChoice } from '@/lib/analysis/service';
-import { yieldToPage } from '@/lib/slices';
+import { afterNextFrame, yieldToPage } from '@/lib/slices';
 import { settingsItem, userPackItem } from '@/lib/storage';
 import { createAnnotator, UI_TAG, type Annotator } from './annotator';
 
@@ -68,8 +68,10 @@ export default defineContentScript({
     annotator.attach({ update });
     ctx.onInvalidated(() => container.getRootNode() instanceof ShadowRoot && (container.getRootNode() as ShadowRoot).host.remove());
     ready(annotator);
-    // Setting up (the browser's first message lookup is a synchronous fetch) was a task's worth.
+    // Setting up (the browser's first message lookup is a synchronous fetch) was a task's worth; the
+    // page renders a frame (laid out whole) before the first annotation begins.
     await yieldToPage();
+    await afterNextFrame();
     await annotator.annotate();
   },
 });

@@ -37,17 +37,7 @@ describe('options', () => {
     await h.screenshot(options, 'options');
 
     const page = await h.open('seeds/seed-2.html');
-    const loaded = await page.evaluate(() => {
-      const out: string[] = [];
-      CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(range.toString());
-      });
-      return out;
-    });
-    expect(loaded).toContain('nonstarter');
+    expect(await loadedTexts(page)).toContain('nonstarter');
   });
 
   it('switches on the general loaded-language pack, off by default: the next annotation uses it', async () => {
@@ -57,16 +47,7 @@ describe('options', () => {
       const page = await h.open('seeds/seed-2.html');
       // The core pack's loaded phrases are painted in any case: wait for them, not for a tab of the same URL closed just before.
       await page.waitForFunction(() => (CSS.highlights.get('framing-lens-loaded')?.size ?? 0) > 0);
-      const texts = await page.evaluate(() => {
-        const out: string[] = [];
-        CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          out.push(range.toString());
-        });
-        return out;
-      });
+      const texts = await loadedTexts(page);
       await page.close();
       return texts;
     };
