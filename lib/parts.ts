@@ -20,8 +20,8 @@ export interface PartRequest {
   index: number;
 }
 
-const outbox = new Map<string, { parts: string[]; left: number; gone: () => void }>();
-const gone = new Map<string, Promise<void>>();
+/** Offers waiting for their parts to be asked for; `gone` resolves when they are forgotten. */
+const outbox = new Map<string, { parts: string[]; left: number; gone: Promise<void>; forget: () => void }>();
 let offers = 0;
 
 /** Offers a text: short ones go as they are, long ones wait here in parts for `part` requests. */
@@ -36,14 +36,13 @@ export function offer<T extends string>(text: T): Offer<T> {
     parts.push(text.slice(i, end));
     i = end;
   }
-  let done!: () => void;
-  gone.set(id, new Promise<void>((resolve) => (done = resolve)));
+  let resolve!: () => void;
+  const gone = new Promise<void>((r) => (resolve = r));
   const forget = () => {
     outbox.delete(id);
-    gone.delete(id);
-    done();
+    resolve();
   };
-  outbox.set(id, { parts, left: parts.length, gone: forget });
+  outbox.set(id, { parts, left: parts.length, gone, forget });
   setTimeout(forget, KEEP_MS);
   return { id, parts: parts.length };
 }
@@ -55,7 +54,7 @@ export function offer<T extends string>(text: T): Offer<T> {
  */
 export function taken(offered: Offer): Promise<void> {
   if (typeof offered === 'string') return new Promise((resolve) => setTimeout(resolve));
-  return gone.get(offered.id) ?? Promise.resolve();
+  return outbox.get(offered.id)?.gone ?? Promise.resolve();
 }
 
 /** One part of an offer (null: no such offer, or it has expired); an offer is forgotten once every part has gone. */
@@ -63,7 +62,7 @@ export function part({ id, index }: PartRequest): string | null {
   const offered = outbox.get(id);
   const text = offered?.parts[index];
   if (offered === undefined || text === undefined) return null;
-  if (--offered.left === 0) offered.gone();
+  if (--offered.left === 0) offered.forget();
   return text;
 }
 
