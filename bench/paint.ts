@@ -457,7 +457,7 @@ export async function benchPaint(log: (line: string) => void): Promise<PaintResu
         `  ${String(r[`matches_${label}`]).padStart(7)}  ${ms('highlight', label)}  ${ms('mark', label)}  ${ms('markjs', label)}  ${String(r[`ratio_vs_mark_${label}`]).padStart(7)}  ${String(r[`ratio_vs_markjs_${label}`]).padStart(8)}`,
       );
     log(
-      `  The page wrapping its ${r.mutation_text_nodes} article text nodes in <span>s (median of ${MUTATION_RUNS} loads): ${r.mutation_plain_ms} ms unannotated, ${r.mutation_highlights_ms} ms after ${r.mutation_matches} highlights (×${r.page_mutation_ratio}), ${r.mutation_live_ranges_ms} ms after as many live Ranges (×${r.live_range_mutation_ratio})`,
+      `  The page wrapping its ${r.mutation_text_nodes} article text nodes in <span>s (${QUICK ? 'one load' : `median of ${MUTATION_RUNS} loads`}): ${r.mutation_plain_ms} ms unannotated, ${r.mutation_highlights_ms} ms after ${r.mutation_matches} highlights (×${r.page_mutation_ratio}), ${r.mutation_live_ranges_ms} ms after as many live Ranges (×${r.live_range_mutation_ratio})`,
     );
     log(
       `    with the frame: ${r.mutation_plain_frame_ms} ms, ${r.mutation_highlights_frame_ms} ms (×${r.page_mutation_frame_ratio}), ${r.mutation_live_ranges_frame_ms} ms (×${r.live_range_mutation_frame_ratio}); live Ranges still on their text afterwards: ${liveIntact} of ${MUTATION_MATCHES}`,
