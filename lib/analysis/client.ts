@@ -10,7 +10,7 @@ import type { PageRequest } from './service';
  */
 export async function requestAnalysis(
   request: PageRequest,
-): Promise<Omit<AnalyzerReply, 'result'> & { result: Encoded<WireResult>; transit: number }> {
+): Promise<Pick<AnalyzerReply, 'timings'> & { result: Encoded<WireResult>; transit: number }> {
   // Nobody listening rejects; a listener without this handler answers nothing. Either way: not running.
   let sent = performance.now();
   const ask = () => sendToAnalyzer('analyzePage', request).catch(() => undefined);
@@ -22,5 +22,5 @@ export async function requestAnalysis(
   }
   if (!reply) throw new Error('The analyser did not answer.');
   const result = await take(reply.result, (p) => sendToAnalyzer('resultPart', p));
-  return { timings: reply.timings, handled: reply.handled, result, transit: performance.now() - sent - reply.handled };
+  return { timings: reply.timings, result, transit: performance.now() - sent - reply.handled };
 }
