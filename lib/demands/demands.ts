@@ -4,7 +4,7 @@
  * map each item to a topic, and attribute it to a party through the speaker named in or before
  * the sentence. Offers are not demands.
  */
-import type { Lexicon, PartyId } from '../lexicon/types';
+import type { DemandGrammar, Lexicon, PartyId } from '../lexicon/types';
 import { compileAutomaton, type Hit } from '../match/automaton';
 import { foldedSlice, foldPhrase, type Folded } from '../match/fold';
 import { prepareText, type PreparedText } from '../match/prepare';
@@ -37,18 +37,55 @@ interface TopicRef {
   group: number; // -1 for a `none` phrase
 }
 
-/** Connectors an item may start with; trimmed so the item reads as the thing demanded. */
-const LEADING = /^(?:(?:and|or|as well as|including|include|includes|included|that|to|on|for|also|both|either|plus|then|of)\b[\s,]*)+/iu;
-/** A span that starts like this is a time or place, not a demand ("demanded in the early months"). */
-const CIRCUMSTANCE = /^(?:in|at|during|since|after|before|earlier|later|last|this|when|while)\b/iu;
-/** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
-const PREDICATE = /\b(?:are|is|were|was|be|remain|remains|as)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
-/** "demands for peace include A, B": the items start after the verb. */
-const INCLUDES = /^[^,;:]{0,60}?\b(?:include|includes|included|including|are|were|is|was)\b\s*|^[^,;:]{0,60}?:\s*/iu;
-const SEPARATORS = /,|;|:|\s(?:and|or|as well as|plus|along with)\s/giu;
 /** How far back an elliptical item's antecedent may be named, in characters (a few sentences). */
 const ANTECEDENT_WINDOW = 1500;
-const ACCORDING = /\baccording to\s*$/iu;
+
+/** A phrase list as a regular-expression alternation, longest first, whitespace as any run of it. */
+const alternation = (phrases: readonly string[]) =>
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+    .join('|') || '(?!)';
+/** Edges that see letters of any script, where \b sees only ASCII. */
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+
+/** The language's grammar (DemandGrammar) compiled into the patterns the finder reads with. */
+function compileGrammar(g: DemandGrammar) {
+  const words = (list: readonly string[]) => `${START}(?:${alternation(list)})${END}`;
+  // A word list may hold elided forms ("qu'") that end in an apostrophe: no word edge after those.
+  const openers = alternation(g.itemOpeners);
+  const speech = words(g.speechVerbs);
+  return {
+    /** Connectors an item may start with; trimmed so the item reads as the thing demanded. */
+    leading: new RegExp(`^(?:(?:${openers})(?:${END}|(?<=['’]))[\\s,]*)+`, 'iu'),
+    /** A span that starts like this is a time or place, not a demand ("demanded in the early months"). */
+    circumstance: new RegExp(`^${words(g.circumstances)}`, 'iu'),
+    /** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
+    predicate: new RegExp(`${words(g.copulas)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    /** "demands for peace include A, B": the items start after the verb (or a colon). */
+    includes: new RegExp(`^[^,;:]{0,60}?${words(g.includes)}\\s*|^[^,;:]{0,60}?:\\s*`, 'iu'),
+    /** Where enumerated items part: separators (a comma between digits is a number's) and connectors. */
+    separators: new RegExp(
+      [
+        ...g.separators.map((p) => (p === ',' ? '(?<!\\d),|,(?!\\d)' : alternation([p]))),
+        `\\s(?:${alternation(g.connectors)})${END}\\s*`,
+      ].join('|'),
+      'giu',
+    ),
+    /** "according to X" right before a speaker. */
+    according: new RegExp(`${words(g.sources)}\\s*$`, 'iu'),
+    /** "guarantees before any ceasefire": what follows a time or reason clause is not demanded. */
+    clauseBreak: new RegExp(`\\s${words(g.clauseBreaks)}\\s`, 'iu'),
+    /**
+     * A speech verb after the speaker ends the sentence or sets off an aside ("..., Zelensky said." or
+     * "Ukraine must, Zelensky said, ..."), or comes just before the speaker at the end ("..., said Zelensky.").
+     */
+    saidAfter: new RegExp(`^\\s+${speech}(?:[^,;:]*$|\\s*,)`, 'iu'),
+    saidBefore: new RegExp(`,\\s*${speech}\\s+(?:[\\p{L}.-]+\\s+){0,4}$`, 'iu'),
+  };
+}
+type Grammar = ReturnType<typeof compileGrammar>;
 
 export interface DemandFinder {
   find(text: string, lang?: string, sentences?: Sentence[], prepared?: PreparedText): Demand[];
@@ -56,6 +93,7 @@ export interface DemandFinder {
 
 export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'>): DemandFinder {
   const rules = lexicon.demands;
+  const grammar = compileGrammar(rules.grammar);
   const cues = compileAutomaton<CueKind>([
     ...rules.verbCues.map((phrase) => ({ phrase, value: 'verb' as const })),
     ...rules.nounCues.map((phrase) => ({ phrase, value: 'noun' as const })),
@@ -143,19 +181,19 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         let start = cue.end;
         const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end);
         if (cue.value === 'noun') {
-          const predicate = PREDICATE.exec(text.slice(s.start, cue.start));
+          const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
           if (predicate) {
             const from = Math.max(
               s.start,
-              ...sSpeakers.filter((h) => h.end <= cue.start && ACCORDING.test(text.slice(s.start, h.start))).map((h) => h.end),
+              ...sSpeakers.filter((h) => h.end <= cue.start && grammar.according.test(text.slice(s.start, h.start))).map((h) => h.end),
             );
             spans.push({ cue, start: from, end: s.start + predicate.index, nullable: false });
             return;
           }
-          const lead = INCLUDES.exec(text.slice(start, end));
+          const lead = grammar.includes.exec(text.slice(start, end));
           if (lead) start += lead[0].length;
         }
-        spans.push({ cue, start, end, nullable: cue.value === 'verb' && !CIRCUMSTANCE.test(text.slice(start, end).trim()) });
+        spans.push({ cue, start, end, nullable: cue.value === 'verb' && !grammar.circumstance.test(text.slice(start, end).trim()) });
         // "As well as X, Putin demanded Y": the fronted clause is demanded too.
         const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);
         if (additive && cue.value === 'verb' && !spans.some((p) => p.start === additive.end)) {
@@ -169,6 +207,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       for (const span of spans) {
         const who: Speaker | null =
           resolveSpeaker(
+            grammar,
             span.cue,
             s,
             sSpeakers.filter((h) => !inSpans(h)),
@@ -178,7 +217,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           ) ?? context;
         // A demand nobody can be named for says nothing about who demands what.
         if (!who) continue;
-        const items = splitItems(text, span.start, span.end).map((it) => {
+        const items = splitItems(grammar, text, span.start, span.end).map((it) => {
           const found = topicsOf(foldedSlice(folded, it.start, it.end));
           return { ...it, topics: found.length ? found : impliedTopics(folded, it) };
         });
@@ -187,7 +226,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           // "Despite these demands, ..." names demands without stating them; a noun cue with nothing after
           // it may still have its content before it.
           const from = Math.max(s.start, ...sSpeakers.filter((h) => h.end <= span.cue.start).map((h) => h.end));
-          found = splitItems(text, from, span.cue.start)
+          found = splitItems(grammar, text, from, span.cue.start)
             .map((it) => ({ ...it, topics: topicsOf(foldedSlice(folded, it.start, it.end)) }))
             .filter((it) => it.topics.length);
         }
@@ -207,7 +246,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           });
         if (found.length) for (const it of found) for (const topic of it.topics) push(it.start, it.end, topic);
         else if (span.nullable) {
-          const whole = trimItem(text, span.start, span.end);
+          const whole = trimItem(grammar, text, span.start, span.end);
           if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);
         }
         context = who;
@@ -260,6 +299,7 @@ function toOriginal<T>(folded: Folded, h: Hit<T>): Hit<T> {
  * modal ("Ukraine must ..."), someone other than its subject; else the nearest party named before it.
  */
 function resolveSpeaker(
+  grammar: Grammar,
   cue: Hit<CueKind>,
   s: Sentence,
   mentions: Hit<PartyId>[],
@@ -271,7 +311,7 @@ function resolveSpeaker(
   const as = (h: Hit<PartyId> | undefined) => (h ? { party: h.value, speaker: text.slice(h.start, h.end) } : null);
   const quote = quotes.find((q) => q.start <= cue.start && cue.end <= q.end && q.start >= s.start - 1);
   if (quote) return as(mentions.find((h) => h.start >= quote.end) ?? [...mentions].reverse().find((h) => h.end <= quote.start));
-  const according = mentions.find((h) => ACCORDING.test(text.slice(s.start, h.start)));
+  const according = mentions.find((h) => grammar.according.test(text.slice(s.start, h.start)));
   if (according) return as(according);
   const before = mentions.filter((h) => h.end <= cue.start && !quotes.some((q) => q.start <= h.start && h.end <= q.end));
   // "Russia says Ukraine must ...": the subject right before a modal is the one asked, not the speaker.
@@ -282,50 +322,46 @@ function resolveSpeaker(
     /^[^.;:]*?$/.test(text.slice(last.end, cue.start)) &&
     text.slice(last.end, cue.start).trim().split(/\s+/).length <= 2;
   // "Ukraine must ..., Lavrov said.": the speaker is named after the demand, in a closing attribution.
-  const attribution = named.find((h) => h.start >= cue.end && isClosingAttribution(text.slice(cue.end, h.start), text.slice(h.end, s.end)));
+  const attribution = named.find(
+    (h) => h.start >= cue.end && isClosingAttribution(grammar, text.slice(cue.end, h.start), text.slice(h.end, s.end)),
+  );
   if (subjectAsked) return as(before[before.length - 2] ?? attribution);
   return as(last ?? attribution);
 }
 
-/**
- * A speech verb after the speaker ends the sentence or sets off an aside ("..., Zelensky said." or
- * "Ukraine must, Zelensky said, ..."), or comes just before the speaker at the end ("..., said Zelensky.").
- */
-const SAID_AFTER =
-  /^\s+(?:has\s+|had\s+)?(?:said|says|told|added|stressed|insisted|warned|wrote|argued|declared|stated)\b(?:[^,;:]*$|\s*,)/iu;
-const SAID_BEFORE = /,\s*(?:said|says|told|added|stressed|insisted|warned|wrote|argued|declared|stated)\s+(?:[\p{L}.-]+\s+){0,4}$/iu;
-const isClosingAttribution = (between: string, after: string) =>
-  (between.includes(',') && SAID_AFTER.test(after)) || (SAID_BEFORE.test(between) && /^[^,;:]*$/u.test(after));
+const isClosingAttribution = (grammar: Grammar, between: string, after: string) =>
+  (between.includes(',') && grammar.saidAfter.test(after)) || (grammar.saidBefore.test(between) && /^[^,;:]*$/u.test(after));
 
 /** The span's enumerated items: split at commas, semicolons and coordinators, never inside a dash or bracket aside. */
-function splitItems(text: string, start: number, end: number): { text: string; start: number; end: number }[] {
-  // "guarantees before any ceasefire": what follows a time or reason clause is not demanded.
-  const clause = /\s(?:before|after|until|because|while|since)\s/iu.exec(text.slice(start, end));
+function splitItems(grammar: Grammar, text: string, start: number, end: number): Item[] {
+  const clause = grammar.clauseBreak.exec(text.slice(start, end));
   if (clause) end = start + clause.index;
   const span = text.slice(start, end);
   const protectedRanges: [number, number][] = [];
   for (const m of span.matchAll(/\s[\u2013\u2014-]\s[^\u2013\u2014]*?(?:\s[\u2013\u2014-](?=\s)|$)|\([^)]*\)/gu))
     protectedRanges.push([m.index, m.index + m[0].length]);
   const cuts: [number, number][] = [];
-  for (const m of span.matchAll(SEPARATORS)) {
+  for (const m of span.matchAll(grammar.separators)) {
     if (!protectedRanges.some(([a, b]) => m.index >= a && m.index < b)) cuts.push([m.index, m.index + m[0].length]);
   }
-  const items: { text: string; start: number; end: number }[] = [];
+  const items: Item[] = [];
   let from = 0;
   for (const [a, b] of [...cuts, [span.length, span.length] as [number, number]]) {
-    const item = trimItem(text, start + from, start + a);
+    const item = trimItem(grammar, text, start + from, start + a);
     if (item) items.push(item);
     from = b;
   }
   return items;
 }
 
-function trimItem(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
+type Item = { text: string; start: number; end: number };
+
+function trimItem(grammar: Grammar, text: string, start: number, end: number): Item | null {
   let s = text.slice(start, end);
   const lead = s.length - s.trimStart().length;
   start += lead;
   s = s.trim();
-  const conn = LEADING.exec(s);
+  const conn = grammar.leading.exec(s);
   if (conn) {
     start += conn[0].length;
     s = s.slice(conn[0].length);

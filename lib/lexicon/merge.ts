@@ -1,22 +1,29 @@
 /** Several validated packs (and the user's own terms) merged into the one lexicon the engine compiles. */
-import type { DemandRules, DemandTopic, Lexicon, Pack, Party } from './types';
+import type { DemandGrammar, DemandTopic, Lexicon, Pack, Party } from './types';
 
-const EMPTY_RULES: DemandRules = {
-  verbCues: [],
-  nounCues: [],
-  modalCues: [],
-  conditionCues: [],
-  offerCues: [],
-  additiveCues: [],
-  negations: [],
+const CUE_LISTS = ['verbCues', 'nounCues', 'modalCues', 'conditionCues', 'offerCues', 'additiveCues', 'negations'] as const;
+const GRAMMAR_LISTS = [
+  'connectors',
+  'separators',
+  'itemOpeners',
+  'circumstances',
+  'copulas',
+  'includes',
+  'sources',
+  'speechVerbs',
+  'clauseBreaks',
+] as const satisfies readonly (keyof DemandGrammar)[];
+
+const EMPTY_RULES: Lexicon['demands'] = {
+  ...(Object.fromEntries(CUE_LISTS.map((k) => [k, []])) as unknown as Record<(typeof CUE_LISTS)[number], string[]>),
+  grammar: Object.fromEntries(GRAMMAR_LISTS.map((k) => [k, []])) as unknown as DemandGrammar,
   topics: [],
 };
-const CUE_LISTS = ['verbCues', 'nounCues', 'modalCues', 'conditionCues', 'offerCues', 'additiveCues', 'negations'] as const;
 
 export function mergePacks(packs: readonly Pack[]): Lexicon {
   const parties = new Map<string, Party>();
   const topics = new Map<string, DemandTopic>();
-  const demands: DemandRules = structuredClone(EMPTY_RULES);
+  const demands = structuredClone(EMPTY_RULES);
   for (const pack of packs) {
     for (const p of pack.parties) {
       const known = parties.get(p.id);
@@ -24,6 +31,8 @@ export function mergePacks(packs: readonly Pack[]): Lexicon {
     }
     if (pack.demands) {
       for (const list of CUE_LISTS) demands[list] = [...new Set([...demands[list], ...pack.demands[list]])];
+      const grammar = pack.demands.grammar;
+      if (grammar) for (const list of GRAMMAR_LISTS) demands.grammar[list] = [...new Set([...demands.grammar[list], ...grammar[list]])];
       for (const t of pack.demands.topics) {
         const known = topics.get(t.id);
         topics.set(t.id, known ? { ...known, rules: [...known.rules, ...t.rules] } : { ...t });

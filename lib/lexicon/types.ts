@@ -70,6 +70,31 @@ export interface DemandTopic {
   elliptical?: { items: string[]; antecedents: string[] };
 }
 
+/**
+ * How a language frames and enumerates what is demanded: the words the finder reads around its cues.
+ * Each language pack brings its own; English words would misread German text.
+ */
+export interface DemandGrammar {
+  /** Words that join enumerated items ("and", "or", "as well as"). */
+  connectors: string[];
+  /** Punctuation that separates enumerated items (",", ";"). A comma between digits never does. */
+  separators: string[];
+  /** Words an item may start with, trimmed so it reads as the thing demanded ("that", "to", "including"). */
+  itemOpeners: string[];
+  /** Words that open a time or place right after a cue, not a demand ("in", "during", "since"). */
+  circumstances: string[];
+  /** Verbs that make a demand noun the predicate, so its content comes before it ("X are the conditions"). */
+  copulas: string[];
+  /** Words after a demand noun that introduce its items ("Russia's demands include ..."). */
+  includes: string[];
+  /** Words that name whose account follows ("according to"). */
+  sources: string[];
+  /** Verbs of speech, for closing attributions (", Lavrov said") and asides. */
+  speechVerbs: string[];
+  /** Words that open a clause whose content is not demanded ("guarantees before any ceasefire"). */
+  clauseBreaks: string[];
+}
+
 export interface DemandRules {
   /**
    * The language the cues and topic phrases are written in: only articles in it use them (an English
@@ -90,6 +115,8 @@ export interface DemandRules {
   additiveCues: string[];
   /** Words that negate a topic phrase that follows them within an item ("never", "renounce*"). */
   negations: string[];
+  /** The language's grammar around cues; packs of one language are merged, word lists together. */
+  grammar?: DemandGrammar;
   topics: DemandTopic[];
 }
 
@@ -120,7 +147,8 @@ export interface Lexicon {
   packs: { id: string; name: string; version: string }[];
   parties: Party[];
   entries: Entry[];
-  demands: DemandRules;
+  /** The packs' demand rules, their word lists together; a grammar always, empty where no pack brings one. */
+  demands: DemandRules & { grammar: DemandGrammar };
   /** The packs' institution words, together. */
   institutions: string[];
 }

@@ -15,14 +15,24 @@ export interface Gold {
   optional_demands?: { party: string; topic: string }[];
 }
 
+/** Required occurrences of one kind of term, and how many of them the analysis found. */
+export interface Tally {
+  need: number;
+  found: number;
+}
+
 export interface Score {
   recall: number;
+  /** Names and places (`name`, `region`) apart from loaded phrases, which the dev set reports on their own. */
+  names: Tally;
+  loaded: Tally;
   extras: string[];
   leaked: string[];
   badOffsets: number;
-  voice: { ok: number; of: number; wrong: string[] };
+  /** Voiced terms: right in every hit (`ok`), of all (`of`), of those found at all (`found`). */
+  voice: { ok: number; of: number; found: number; wrong: string[] };
   spellings: { ok: number; of: number; wrong: string[] };
-  demands: { precision: number; recall: number; f1: number; missed: string[]; extra: string[] };
+  demands: { tp: number; precision: number; recall: number; f1: number; missed: string[]; extra: string[] };
   missing: string[];
 }
 
@@ -41,8 +51,8 @@ export function score(gold: Gold, a: Analysis): Score {
   const badOffsets = matches.filter((m) => text.slice(m.start, m.end) !== m.surface).length;
   const leaked = (gold.outside_article ?? []).filter((s) => fold(text).includes(fold(s)));
 
-  let need = 0;
-  let found = 0;
+  const names: Tally = { need: 0, found: 0 };
+  const loaded: Tally = { need: 0, found: 0 };
   const missing: string[] = [];
   const claimed = new Set<unknown>();
   const hitsOf = (t: Gold['terms'][number]) =>
@@ -50,8 +60,9 @@ export function score(gold: Gold, a: Analysis): Score {
   for (const t of gold.terms) {
     const hits = hitsOf(t);
     hits.forEach((m) => claimed.add(m));
-    need += t.count;
-    found += Math.min(hits.length, t.count);
+    const tally = t.category === 'loaded' ? loaded : names;
+    tally.need += t.count;
+    tally.found += Math.min(hits.length, t.count);
     if (hits.length < t.count) missing.push(`${t.surface} (${t.category}) ${hits.length}/${t.count}`);
   }
   const allowed = [...(gold.optional ?? []), ...gold.terms.map((t) => t.surface)].map(fold);
@@ -64,6 +75,7 @@ export function score(gold: Gold, a: Analysis): Score {
     .map((m) => `${m.surface} (${m.category})`);
 
   const voiced = gold.terms.filter((t) => t.voice);
+  const voicedFound = voiced.filter((t) => hitsOf(t).length > 0).length;
   const voiceWrong = voiced.filter((t) => {
     const hits = hitsOf(t);
     return !(hits.length > 0 && hits.every((m) => m.voice === t.voice));
@@ -90,18 +102,22 @@ export function score(gold: Gold, a: Analysis): Score {
   const tp = [...got].filter((k) => goldD.has(k)).length;
   const precision = got.size ? tp / got.size : goldD.size ? 0 : 1;
   const recall = goldD.size ? tp / goldD.size : 1;
+  const need = names.need + loaded.need;
   return {
-    recall: need ? found / need : 1,
+    recall: need ? (names.found + loaded.found) / need : 1,
+    names,
+    loaded,
     extras,
     leaked,
     badOffsets,
-    voice: { ok: voiced.length - voiceWrong.length, of: voiced.length, wrong: voiceWrong.map((t) => t.surface) },
+    voice: { ok: voiced.length - voiceWrong.length, of: voiced.length, found: voicedFound, wrong: voiceWrong.map((t) => t.surface) },
     spellings: {
       ok: (gold.spellings ?? []).length - spellWrong.length,
       of: (gold.spellings ?? []).length,
       wrong: spellWrong.map((g) => g.used),
     },
     demands: {
+      tp,
       precision,
       recall,
       f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,

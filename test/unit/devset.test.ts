@@ -1,72 +1,124 @@
 /**
  * The development set: real pages from many outlets and languages, scored against gold written by
- * hand. Each page prints its figures; the set as a whole must meet the lexicon's acceptance.
+ * hand (test/fixtures/dev/README.md). Two thirds are for developing on; the held-back third is scored
+ * here but its failures are never printed, so that its figure says how the engine does on coverage
+ * nobody tuned for. Both splits must meet the same acceptance.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
 import { parseHtml } from '../../lib/cli/dom';
-import { DEV } from '../support/fixtures';
+import { DEV, type DevPage } from '../support/fixtures';
 import { score, type Score } from '../support/score';
 
 const engines = builtinEngines();
-const scored: { slug: string; aboutWar: boolean; s: Score; annotations: number; tp: number; fp: number; fn: number }[] = [];
 
-describe.each(DEV)('$slug ($language)', ({ slug, html, gold, about_war: aboutWar }) => {
+interface Scored {
+  page: DevPage;
+  s: Score;
+  /** Body annotations, for the non-war controls. */
+  annotations: number;
+  goldDemands: number;
+}
+const scored: Scored[] = [];
+
+const SPLITS = ['dev', 'heldout'] as const;
+
+/** The figures the acceptance is stated in, over a set of pages. */
+function figures(pages: readonly Scored[]) {
+  const sum = (f: (p: Scored) => number) => pages.reduce((n, p) => n + f(p), 0);
+  const tp = sum((p) => p.s.demands.tp);
+  const fp = sum((p) => p.s.demands.extra.length);
+  const fn = sum((p) => p.s.demands.missed.length);
+  const ratio = (a: number, b: number) => (b ? a / b : 1);
+  return {
+    pages: pages.length,
+    goldDemands: sum((p) => p.goldDemands),
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+    loadedRecall: ratio(
+      sum((p) => p.s.loaded.found),
+      sum((p) => p.s.loaded.need),
+    ),
+    voiceRight: ratio(
+      sum((p) => p.s.voice.ok),
+      sum((p) => p.s.voice.found),
+    ),
+    namesRecall: ratio(
+      sum((p) => p.s.names.found),
+      sum((p) => p.s.names.need),
+    ),
+    maxExtras: Math.max(0, ...pages.map((p) => p.s.extras.length)),
+  };
+}
+type Figures = ReturnType<typeof figures>;
+
+const line = (label: string, f: Figures) =>
+  `${label.padEnd(16)} pages=${String(f.pages).padStart(2)} gold demands=${String(f.goldDemands).padStart(3)} ` +
+  `demands P=${f.precision.toFixed(2)} R=${f.recall.toFixed(2)} loaded R=${f.loadedRecall.toFixed(2)} ` +
+  `voice=${f.voiceRight.toFixed(2)} names/places R=${f.namesRecall.toFixed(3)} max extras=${f.maxExtras}`;
+
+describe.each(DEV)('$slug ($language, $split)', (page) => {
   it('is analysed with the packs of its language, with exact offsets, nothing from the page chrome', () => {
-    const result = analyzeDocument(parseHtml(html), engines, `https://dev.example/${slug}`);
+    const result = analyzeDocument(parseHtml(page.html), engines, `https://dev.example/${page.slug}`);
     if (!result.ok) throw new Error(result.message);
-    const s = score(gold, result.analysis);
+    const s = score(page.gold, result.analysis);
     const annotations = result.analysis.matches.filter((m) => m.field === 'body').length;
-    const fp = s.demands.extra.length;
-    const fn = s.demands.missed.length;
-    const tp = new Set((gold.demands ?? []).map((d) => `${d.party}:${d.topic}`)).size - fn;
-    scored.push({ slug, aboutWar, s, annotations, tp, fp, fn });
-    console.log(
-      `${slug}: terms R=${s.recall.toFixed(2)} extra=${s.extras.length} voice=${s.voice.ok}/${s.voice.of} ` +
-        `spellings=${s.spellings.ok}/${s.spellings.of} demands tp=${tp} fp=${fp} fn=${fn} annotations=${annotations}` +
-        (s.missing.length ? `\n  missing: ${s.missing.join('; ')}` : '') +
-        (s.extras.length ? `\n  extras: ${s.extras.join('; ')}` : '') +
-        (fp + fn ? `\n  demands missed: ${s.demands.missed.join(' ')} extra: ${s.demands.extra.join(' ')}` : ''),
-    );
-    expect(s.leaked).toEqual([]);
+    const goldDemands = new Set((page.gold.demands ?? []).map((d) => `${d.party}:${d.topic}`)).size;
+    scored.push({ page, s, annotations, goldDemands });
+    // The held-back third is scored in the whole-set figures only: what it misses is not for reading.
+    if (page.split === 'dev')
+      console.log(
+        `${page.slug}: terms R=${s.recall.toFixed(2)} extra=${s.extras.length} voice=${s.voice.ok}/${s.voice.of} ` +
+          `spellings=${s.spellings.ok}/${s.spellings.of} demands tp=${s.demands.tp} fp=${s.demands.extra.length} ` +
+          `fn=${s.demands.missed.length} annotations=${annotations}` +
+          (s.missing.length ? `\n  missing: ${s.missing.join('; ')}` : '') +
+          (s.extras.length ? `\n  extras: ${s.extras.join('; ')}` : '') +
+          (s.demands.missed.length + s.demands.extra.length
+            ? `\n  demands missed: ${s.demands.missed.join(' ')} extra: ${s.demands.extra.join(' ')}`
+            : '') +
+          (s.voice.wrong.length ? `\n  voice wrong: ${s.voice.wrong.join('; ')}` : ''),
+      );
+    expect(s.leaked.length).toBe(0);
     expect(s.badOffsets).toBe(0);
+    expect(s.spellings.wrong.length).toBe(0);
     expect(result.analysis.lexicon.map((p) => p.id)).toContain('russia-ukraine');
   });
 });
 
 afterAll(() => {
   // Whole-set figures, printed even when a page failed, so a regression shows what it cost.
-  const war = scored.filter((p) => p.aboutWar);
-  const controls = scored.filter((p) => !p.aboutWar);
-  const sum = (k: 'tp' | 'fp' | 'fn') => scored.reduce((n, p) => n + p[k], 0);
-  const precision = sum('tp') / Math.max(1, sum('tp') + sum('fp'));
-  const recall = sum('tp') / Math.max(1, sum('tp') + sum('fn'));
-  console.log(
-    `dev set (${scored.length} pages): mean terms R=${(scored.reduce((n, p) => n + p.s.recall, 0) / scored.length).toFixed(3)} ` +
-      `max extras=${Math.max(...scored.map((p) => p.s.extras.length))} demands F1=${((2 * precision * recall) / Math.max(1e-9, precision + recall)).toFixed(2)} ` +
-      `war pages=${war.length}, control pages' mean annotations=${(controls.reduce((n, p) => n + p.annotations, 0) / Math.max(1, controls.length)).toFixed(2)}`,
+  const war = scored.filter((p) => p.page.about_war);
+  const lines = SPLITS.map((split) => line(split, figures(war.filter((p) => p.page.split === split))));
+  const groups = [...new Set(war.filter((p) => p.page.split === 'dev').map((p) => p.page.outlet_group))].sort();
+  for (const g of groups) lines.push(line(`  dev: ${g}`, figures(war.filter((p) => p.page.split === 'dev' && p.page.outlet_group === g))));
+  const controls = scored.filter((p) => !p.page.about_war);
+  lines.push(
+    `controls         pages=${controls.length} mean annotations=${(controls.reduce((n, p) => n + p.annotations, 0) / Math.max(1, controls.length)).toFixed(2)}`,
   );
+  console.log(`dev set, war pages:\n${lines.join('\n')}`);
 });
 
 describe('the dev set as a whole', () => {
-  it('mean terms recall ≥ 0.95, extras ≤ 3 a page, voice and spellings all right, demands F1 ≥ 0.85', () => {
-    expect(scored).toHaveLength(DEV.length);
-    const meanRecall = scored.reduce((n, p) => n + p.s.recall, 0) / scored.length;
-    expect(meanRecall, scored.map((p) => `${p.slug} ${p.s.missing.join(', ')}`).join('\n')).toBeGreaterThanOrEqual(0.95);
-    for (const p of scored) {
-      expect(p.s.extras.length, `${p.slug}: ${p.s.extras.join(', ')}`).toBeLessThanOrEqual(3);
-      expect(p.s.voice.wrong, p.slug).toEqual([]);
-      expect(p.s.spellings.wrong, p.slug).toEqual([]);
-    }
-    const sum = (k: 'tp' | 'fp' | 'fn') => scored.reduce((n, p) => n + p[k], 0);
-    const f1 = (2 * sum('tp')) / Math.max(1, 2 * sum('tp') + sum('fp') + sum('fn'));
-    expect(f1).toBeGreaterThanOrEqual(0.85);
-  });
+  it.each(SPLITS)(
+    'on its %s war pages: demands P ≥ 0.90 and R ≥ 0.75, loaded phrases R ≥ 0.85 with voice right ≥ 0.90, names and places R ≥ 0.95, ≤ 3 extras a page',
+    (split) => {
+      expect(scored).toHaveLength(DEV.length);
+      const f = figures(scored.filter((p) => p.page.about_war && p.page.split === split));
+      expect(f.pages).toBeGreaterThanOrEqual(split === 'heldout' ? 12 : 24);
+      expect(f.goldDemands).toBeGreaterThanOrEqual(split === 'heldout' ? 60 : 120);
+      expect(f.precision).toBeGreaterThanOrEqual(0.9);
+      expect(f.recall).toBeGreaterThanOrEqual(0.75);
+      expect(f.loadedRecall).toBeGreaterThanOrEqual(0.85);
+      expect(f.voiceRight).toBeGreaterThanOrEqual(0.9);
+      expect(f.namesRecall).toBeGreaterThanOrEqual(0.95);
+      expect(f.maxExtras).toBeLessThanOrEqual(3);
+    },
+  );
 
   it('annotates on the non-war pages nothing their gold does not allow, and at most one annotation a page on average', () => {
-    const controls = scored.filter((x) => !x.aboutWar);
-    for (const p of controls) expect(p.s.extras, p.slug).toEqual([]);
+    const controls = scored.filter((x) => !x.page.about_war);
+    for (const p of controls) expect(p.s.extras, p.page.slug).toEqual([]);
     const mean = controls.reduce((n, p) => n + p.annotations, 0) / controls.length;
-    expect(mean, controls.map((p) => `${p.slug}: ${p.annotations}`).join('\n')).toBeLessThanOrEqual(1);
+    expect(mean, controls.map((p) => `${p.page.slug}: ${p.annotations}`).join('\n')).toBeLessThanOrEqual(1);
   });
 });
