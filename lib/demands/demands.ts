@@ -1,15 +1,21 @@
 /**
- * Who demands what. Per sentence: find demand cues (verbs, nouns, modals, conditions), cut the
- * span each one governs (stopping at offers and consequences), split it into enumerated items,
- * map each item to a topic, and attribute it to a party through the speaker named in or before
- * the sentence. Offers are not demands.
+ * Who demands what. Per sentence: find the cues that state a demand (verbs, nouns, modals in reported
+ * speech, conditions of an offer, provisions of a plan, refusals of the opposite), the party that states
+ * each (the verb's subject, a demand word's owner, the speaker of a quotation or of reported speech,
+ * the author of a plan), and what is demanded; split that into its enumerated items and map each to a
+ * topic. Offers, claims and the journalist's own reasoning are not demands. A party is named in the
+ * sentence or, through "he" or "the Kremlin leader", just before; a cue nobody can be named for is
+ * left out. Every word comes from the language's pack.
  */
-import type { DemandGrammar, Lexicon, PartyId } from '../lexicon/types';
+import type { Lexicon, PartyId } from '../lexicon/types';
 import { compileAutomaton, type Hit } from '../match/automaton';
-import { foldedSlice, foldPhrase, type Folded } from '../match/fold';
+import { foldedSlice, type Folded } from '../match/fold';
 import { prepareText, type PreparedText } from '../match/prepare';
 import type { Span } from '../match/quotes';
+import { compileGrammar } from './grammar';
+import { splitItems, trimItem } from './items';
 import { splitSentences, type Sentence } from './sentences';
+import { compileTopics } from './topics';
 
 export interface Demand {
   party: PartyId;
@@ -17,6 +23,8 @@ export interface Demand {
   speaker: string | null;
   topic: string | null;
   topicLabel: string | null;
+  /** False where the engine found a demand but not what it is about: shown as unsure, never compared. */
+  certain: boolean;
   /** The demanded item, as written. */
   text: string;
   /** Offsets of the item in the article text. */
@@ -29,63 +37,37 @@ export interface Demand {
   cue: string;
 }
 
-type Speaker = { party: PartyId; speaker: string };
-type CueKind = 'verb' | 'noun' | 'modal' | 'condition' | 'offer' | 'additive';
-interface TopicRef {
-  topic: number;
-  rule: number;
-  group: number; // -1 for a `none` phrase
+type CueKind = 'verb' | 'noun' | 'modal' | 'condition' | 'offer' | 'proposal' | 'additive' | 'refusal' | 'plan' | 'provision' | 'not';
+interface Mention {
+  party: PartyId;
+  /** An adjective ("Russian"): a party only right before a demand word. */
+  adjective: boolean;
+}
+interface Holder {
+  party: PartyId;
+  speaker: string;
+}
+interface Frame {
+  cue: Hit<CueKind>;
+  start: number;
+  end: number;
+  holder: Holder;
+  /** A demand whose topic is unknown may still be reported, as unsure. */
+  nullable?: boolean;
+  /** The holder owns the demand word or is named with the verb ("Russia's demand", "which Moscow demands"), not its clause's subject. */
+  owned?: boolean;
+  /** What a refusal refuses: it states a demand only through a topic's opposite. */
+  refused?: boolean;
+  /** Where the content is, when nothing after the cue names a topic: "the Donbas, which Moscow demands". */
+  before?: [number, number];
 }
 
-/** How far back an elliptical item's antecedent may be named, in characters (a few sentences). */
-const ANTECEDENT_WINDOW = 1500;
-
-/** A phrase list as a regular-expression alternation, longest first, whitespace as any run of it. */
-const alternation = (phrases: readonly string[]) =>
-  [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
-    .join('|') || '(?!)';
-/** Edges that see letters of any script, where \b sees only ASCII. */
-const START = '(?<![\\p{L}\\p{N}])';
-const END = '(?![\\p{L}\\p{N}])';
-
-/** The language's grammar (DemandGrammar) compiled into the patterns the finder reads with. */
-function compileGrammar(g: DemandGrammar) {
-  const words = (list: readonly string[]) => `${START}(?:${alternation(list)})${END}`;
-  // A word list may hold elided forms ("qu'") that end in an apostrophe: no word edge after those.
-  const openers = alternation(g.itemOpeners);
-  const speech = words(g.speechVerbs);
-  return {
-    /** Connectors an item may start with; trimmed so the item reads as the thing demanded. */
-    leading: new RegExp(`^(?:(?:${openers})(?:${END}|(?<=['’]))[\\s,]*)+`, 'iu'),
-    /** A span that starts like this is a time or place, not a demand ("demanded in the early months"). */
-    circumstance: new RegExp(`^${words(g.circumstances)}`, 'iu'),
-    /** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
-    predicate: new RegExp(`${words(g.copulas)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
-    /** "demands for peace include A, B": the items start after the verb (or a colon). */
-    includes: new RegExp(`^[^,;:]{0,60}?${words(g.includes)}\\s*|^[^,;:]{0,60}?:\\s*`, 'iu'),
-    /** Where enumerated items part: separators (a comma between digits is a number's) and connectors. */
-    separators: new RegExp(
-      [
-        ...g.separators.map((p) => (p === ',' ? '(?<!\\d),|,(?!\\d)' : alternation([p]))),
-        `\\s(?:${alternation(g.connectors)})${END}\\s*`,
-      ].join('|'),
-      'giu',
-    ),
-    /** "according to X" right before a speaker. */
-    according: new RegExp(`${words(g.sources)}\\s*$`, 'iu'),
-    /** "guarantees before any ceasefire": what follows a time or reason clause is not demanded. */
-    clauseBreak: new RegExp(`\\s${words(g.clauseBreaks)}\\s`, 'iu'),
-    /**
-     * A speech verb after the speaker ends the sentence or sets off an aside ("..., Zelensky said." or
-     * "Ukraine must, Zelensky said, ..."), or comes just before the speaker at the end ("..., said Zelensky.").
-     */
-    saidAfter: new RegExp(`^\\s+${speech}(?:[^,;:]*$|\\s*,)`, 'iu'),
-    saidBefore: new RegExp(`,\\s*${speech}\\s+(?:[\\p{L}.-]+\\s+){0,4}$`, 'iu'),
-  };
-}
-type Grammar = ReturnType<typeof compileGrammar>;
+/** How many sentences back "he" or "the plan" may reach. */
+const CONTEXT_REACH = 2;
+/** How close a possessive or adjective must be to the demand word it owns: "Russia's core territorial demands". */
+const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}$/u;
+/** Cues that begin a new predicate, so the span of the one before ends there. */
+const STOPS = new Set<CueKind>(['verb', 'modal', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
 
 export interface DemandFinder {
   find(text: string, lang?: string, sentences?: Sentence[], prepared?: PreparedText): Demand[];
@@ -94,168 +76,344 @@ export interface DemandFinder {
 export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'>): DemandFinder {
   const rules = lexicon.demands;
   const grammar = compileGrammar(rules.grammar);
-  const cues = compileAutomaton<CueKind>([
-    ...rules.verbCues.map((phrase) => ({ phrase, value: 'verb' as const })),
-    ...rules.nounCues.map((phrase) => ({ phrase, value: 'noun' as const })),
-    ...rules.modalCues.map((phrase) => ({ phrase, value: 'modal' as const })),
-    ...rules.conditionCues.map((phrase) => ({ phrase, value: 'condition' as const })),
-    ...rules.offerCues.map((phrase) => ({ phrase, value: 'offer' as const })),
-    ...rules.additiveCues.map((phrase) => ({ phrase, value: 'additive' as const })),
-  ]);
-  const speakers = compileAutomaton(lexicon.parties.flatMap((p) => p.speakers.map((phrase) => ({ phrase, value: p.id, plural: false }))));
-  const negations = compileAutomaton(rules.negations.map((phrase) => ({ phrase, value: true })));
-  const topics = rules.topics;
-  const topicPhrases = compileAutomaton<TopicRef>(
-    topics.flatMap((t, topic) =>
-      t.rules.flatMap((r, rule) => [
-        ...r.all.flatMap((g, group) => g.map((phrase) => ({ phrase, value: { topic, rule, group } }))),
-        ...(r.none ?? []).map((phrase) => ({ phrase, value: { topic, rule, group: -1 } })),
-      ]),
-    ),
+  const topics = compileTopics(rules);
+  const cueList: [string[], CueKind][] = [
+    [rules.verbCues, 'verb'],
+    [rules.nounCues, 'noun'],
+    [rules.modalCues, 'modal'],
+    [rules.conditionCues, 'condition'],
+    [rules.exchangeCues, 'condition'],
+    [rules.offerCues, 'offer'],
+    [rules.proposalCues, 'proposal'],
+    [rules.additiveCues, 'additive'],
+    [rules.refusalCues, 'refusal'],
+    [rules.planNouns, 'plan'],
+    [rules.provisionCues, 'provision'],
+    [rules.notCues, 'not'],
+  ];
+  const cues = compileAutomaton<CueKind>(cueList.flatMap(([list, value]) => list.map((phrase) => ({ phrase, value }))));
+  const exchange = new Set(rules.exchangeCues.map((p) => p.toLowerCase()));
+  const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
+  const speakers = compileAutomaton<Mention>(
+    lexicon.parties.flatMap((p) => [
+      ...p.speakers.map((phrase) => ({ phrase, value: { party: p.id, adjective: false } })),
+      ...(p.adjectives ?? []).map((phrase) => ({ phrase, value: { party: p.id, adjective: true } })),
+    ]),
   );
-  const topicIndex = topics.map((t) => t.id);
-  const elliptical = topics.flatMap((t) =>
-    t.elliptical
-      ? [
-          {
-            id: t.id,
-            items: new Set(t.elliptical.items.map(foldPhrase)),
-            antecedents: compileAutomaton(t.elliptical.antecedents.map((phrase) => ({ phrase, value: true }))),
-          },
-        ]
-      : [],
-  );
-  /** The topic an item with its object left unsaid refers to, from what was named in the text just before it. */
-  function impliedTopics(folded: Folded, item: { text: string; start: number }): string[] {
-    const bare = foldPhrase(item.text);
-    const candidates = elliptical.filter((e) => e.items.has(bare));
-    if (!candidates.length) return [];
-    // The text before, from the body as folded once.
-    const before = foldedSlice(folded, item.start - ANTECEDENT_WINDOW, item.start);
-    return candidates.filter((e) => e.antecedents.find(before).length).map((e) => e.id);
-  }
-
-  /** Topic ids of an item (its text as folded), negation applied. */
-  function topicsOf(folded: string): string[] {
-    const hits = topicPhrases.findAll(folded);
-    const negs = negations.find(folded);
-    const found: string[] = [];
-    topics.forEach((t, ti) => {
-      const matched = t.rules.some((r, ri) => {
-        const mine = hits.filter((h) => h.value.topic === ti && h.value.rule === ri);
-        if (mine.some((h) => h.value.group === -1)) return false;
-        return r.all.every((_, gi) => mine.some((h) => h.value.group === gi));
-      });
-      if (!matched) return;
-      const first = Math.min(...hits.filter((h) => h.value.topic === ti && h.value.group >= 0).map((h) => h.start));
-      const negated = t.negatedTopic && negs.some((n) => n.start < first);
-      found.push(negated ? t.negatedTopic! : t.id);
-    });
-    return [...new Set(found)];
-  }
+  const belligerent = new Set(lexicon.parties.filter((p) => p.belligerent).map((p) => p.id));
 
   function find(text: string, lang = 'en', given?: Sentence[], prepared?: PreparedText): Demand[] {
     const { folded, quotes } = prepared ?? prepareText(text);
-    const allCues = cues.find(folded).map((h) => toOriginal(folded, h));
-    const allSpeakers = speakers.find(folded).map((h) => toOriginal(folded, h));
+    const allCues = cues
+      .find(folded)
+      .map((h) => toOriginal(folded, h))
+      .filter((c) => c.value !== 'not');
+    const allMentions = speakers.find(folded).map((h) => toOriginal(folded, h));
+    const sentences = given ?? splitSentences(text, lang);
     const demands: Demand[] = [];
-    let context: Speaker | null = null;
-    // Sentences come in text order: each sees only the hits inside it and the quotations that
-    // overlap it (in the same order as in `quotes`), so the work stays linear in the text.
     const quotesAt = overlapping(quotes);
+    let context: { holder: Holder; at: number } | null = null;
+    let plan: { holder: Holder; at: number } | null = null;
 
-    for (const s of given ?? splitSentences(text, lang)) {
+    const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
+    const possessive = (m: Hit<Mention>) =>
+      /['’]s?$/u.test(text.slice(m.start, m.end)) || /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
+    const role = (m: Hit<Mention>) => grammar.role.test(text.slice(m.end, m.end + 40));
+    /** A name followed by a capitalised word that is no role is part of another name: "Kyiv Post", "Kyiv International Institute". */
+    const partOfName = (m: Hit<Mention>) => !role(m) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4));
+
+    sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
-      const sSpeakers = within(allSpeakers, s.start, s.end);
+      const sMentions = within(allMentions, s.start, s.end).filter((m) => !partOfName(m));
+      // "US President Donald Trump" is one speaker, named by the first of its mentions.
+      const names = sMentions.filter((m, k, all) => !m.value.adjective && !(k > 0 && /^\s+$/u.test(text.slice(all[k - 1].end, m.start))));
       const sQuotes = quotesAt(s.start - 1, s.end);
-      const hasOffer = sCues.some((c) => c.value === 'offer');
-      const spans: { cue: Hit<CueKind>; start: number; end: number; nullable: boolean }[] = [];
+      const ctx = context && si - context.at <= CONTEXT_REACH ? context.holder : null;
+      const asides = asideRanges(text, s, rules.grammar.relatives);
+      const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
+      // "the calls for talks", "Russia's demand that": a demand verb used as a noun.
+      for (const c of sCues)
+        if (
+          c.value === 'verb' &&
+          (grammar.determiner.test(text.slice(Math.max(s.start, c.start - 30), c.start)) ||
+            sMentions.some((m) => (m.value.adjective || possessive(m)) && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start))))
+        )
+          c.value = 'noun';
 
+      /** Where the clause holding `pos` begins: the sentence, its quotation, a semicolon, a comma and conjunction, a speech verb. */
+      const clauseStart = (pos: number) => {
+        let from = s.start;
+        const q = inQuote(pos);
+        if (q) from = Math.max(from, q.start + 1);
+        const semi = text.slice(from, pos).lastIndexOf(';');
+        if (semi >= 0) from += semi + 1;
+        for (const m of text.slice(from, pos).matchAll(grammar.clauseJoin)) from = Math.max(from, from + m.index + m[0].length);
+        for (const m of text.slice(from, pos).matchAll(grammar.speech))
+          if (!inQuote(from + m.index) && names.some((n) => n.end <= from + m.index)) from = from + m.index + m[0].length;
+        return from;
+      };
+      /** Parties that could be the subject in [from, pos): not objects, asides, or possessives of things. */
+      const candidatesIn = (from: number, pos: number) => {
+        const q = inQuote(pos);
+        return names.filter((m) => {
+          if (m.start < from || m.end > pos || inQuote(m.start) !== q) return false;
+          if (asides.some(([a, b]) => m.start >= a && m.end <= b && !(pos >= a && pos < b))) return false;
+          if (grammar.object.test(text.slice(Math.max(from, m.start - 40), m.start))) return false;
+          // "Russia's foreign minister" speaks; "Russia's nuclear treaty" does not.
+          return !possessive(m) || role(m);
+        });
+      };
+      /** The subject of the verb at `pos`: the clause's first party, with any joined to it ("Zelensky and Macron"). */
+      const subjectsAt = (pos: number): Holder[] => {
+        const from = clauseStart(pos);
+        // "Kyiv, which has insisted on ...": the party a relative clause hangs on is its subject.
+        const opener = [...text.slice(from, pos).matchAll(grammar.relativeOpeners)].pop();
+        if (opener) {
+          const at = from + opener.index;
+          const head = [...names].reverse().find((m) => m.end <= at && /^\s*$/u.test(text.slice(m.end, at)));
+          if (head) return [as(head)];
+        }
+        const found = candidatesIn(from, pos);
+        if (found.length) {
+          const joined = [found[0]];
+          for (const m of found.slice(1)) if (grammar.coordinated.test(text.slice(joined[joined.length - 1].end, m.start))) joined.push(m);
+          return joined.map(as);
+        }
+        if (!grammar.anaphor.test(text.slice(from, pos))) return [];
+        // "he", "it": the subject of the clause before in this sentence, else the party of the sentence before.
+        const earlier = from > s.start ? candidatesIn(s.start, from)[0] : undefined;
+        return earlier ? [as(earlier)] : ctx ? [ctx] : [];
+      };
+      const subjectAt = (pos: number): Holder | null => subjectsAt(pos)[0] ?? null;
+      /** Who owns a demand or plan word: "Russia's demands", "Russian demands", "his demands", "demands by Moscow". */
+      const ownerOf = (cue: { start: number; end: number }): Holder | null => {
+        const before = [...sMentions]
+          .reverse()
+          .find((m) => m.end <= cue.start && OWNER_GAP.test(` ${text.slice(m.end, cue.start).replace(/^['’]s?/u, '')}`));
+        if (before && (before.value.adjective || possessive(before))) return as(before);
+        const after = names.find((m) => m.start >= cue.end && grammar.agent.test(text.slice(cue.end, m.start)));
+        if (after) return as(after);
+        if (grammar.anaphorBefore.test(text.slice(Math.max(s.start, cue.start - 40), cue.start))) return subjectAt(cue.start) ?? ctx;
+        return null;
+      };
+      /** The speaker of a quotation: named just after it ("…,” Zelensky said", "…,” he said") or just before it ("Zelensky said: “..."). */
+      const quoteSpeaker = (q: Span): Holder | null => {
+        const after = allMentions.find((m) => !m.value.adjective && m.start >= q.end && m.start - q.end < 60);
+        if (after && !/[.!?;“"«]/u.test(text.slice(q.end, after.start).replace(/^[\s,.!?]+/u, '')))
+          if (grammar.saidAfter.test(text.slice(after.end, after.end + 60)) || grammar.said.test(text.slice(q.end, after.start)))
+            return as(after);
+        const lead = text.slice(q.end, q.end + 80).replace(/^[\s,]+/u, '');
+        // "…,” he said" or "…,” the spokesman said": the party of the sentence before.
+        if ((grammar.anaphor.test(lead) || grammar.saidLead.test(lead)) && grammar.said.test(lead.slice(0, 40))) return ctx;
+        const before = [...allMentions].reverse().find((m) => !m.value.adjective && m.end <= q.start && q.start - m.end < 100);
+        if (before && /[:,]\s*$/u.test(text.slice(before.end, q.start)) && grammar.said.test(text.slice(before.end, q.start)))
+          return as(before);
+        return null;
+      };
+      /** Reported speech: the speaker of the nearest speech verb before `pos`, "according to X", or a closing attribution. */
+      const reporterOf = (pos: number): Holder | null => {
+        const q = inQuote(pos);
+        if (q) return quoteSpeaker(q);
+        let said: number | null = null;
+        for (const m of text.slice(s.start, pos).matchAll(grammar.speech)) if (!inQuote(s.start + m.index)) said = s.start + m.index;
+        const speaker = said === null ? null : subjectAt(said);
+        if (speaker) return speaker;
+        const according = names.find((m) => grammar.according.test(text.slice(s.start, m.start)));
+        if (according) return as(according);
+        const closing = names.find((m) => m.start >= pos && isClosingAttribution(text.slice(pos, m.start), text.slice(m.end, s.end)));
+        return closing ? as(closing) : null;
+      };
+      const isClosingAttribution = (between: string, after: string) =>
+        (between.includes(',') && grammar.saidAfter.test(after)) || (grammar.saidBefore.test(between) && /^[^,;:]*$/u.test(after));
+
+      // A plan named here with its author, or one named just before that this sentence goes on about.
+      const planCue = sCues.find((c) => c.value === 'plan');
+      const planHolder = planCue ? (ownerOf(planCue) ?? subjectAt(planCue.start)) : null;
+      if (planCue && planHolder) plan = { holder: planHolder, at: si };
+      const planActive = plan && si - plan.at <= CONTEXT_REACH && (plan.at === si || grammar.planAnaphor.test(s.text)) ? plan.holder : null;
+      /** A provision follows its plan: "China proposed a plan calling for ...", not "... would work on a memorandum". */
+      const aboutPlan = (cue: Hit<CueKind>) =>
+        planActive && (plan!.at < si || (planCue && planCue.start < cue.start)) ? planActive : null;
+      const hasOffer = sCues.some((c) => c.value === 'offer' || (c.value === 'proposal' && belligerentAt(c)));
+      function belligerentAt(c: Hit<CueKind>) {
+        const who = subjectAt(c.start) ?? ownerOf(c);
+        return !who || belligerent.has(who.party);
+      }
+
+      const frames: Frame[] = [];
+      const refusals: { by: Holder | null; start: number; end: number }[] = [];
       sCues.forEach((cue, k) => {
-        if (cue.value === 'offer' || cue.value === 'additive') return;
-        if (cue.value === 'condition' && !hasOffer) return;
-        // What follows the cue, up to the next cue of any kind.
-        // A quoted demand ends with its quotation.
-        const quote = sQuotes.find((q) => q.start <= cue.start && cue.end <= q.end);
-        const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end);
-        let start = cue.end;
-        const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end);
-        if (cue.value === 'noun') {
-          const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
-          if (predicate) {
-            const from = Math.max(
-              s.start,
-              ...sSpeakers.filter((h) => h.end <= cue.start && grammar.according.test(text.slice(s.start, h.start))).map((h) => h.end),
+        const quote = inQuote(cue.start);
+        const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value));
+        const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end, clauseEnd(text, s, cue.end));
+        const add = (holders: Holder[] | Holder | null, start: number, to = end, extra: Partial<Frame> = {}) => {
+          for (const holder of Array.isArray(holders) ? holders : holders ? [holders] : [])
+            frames.push({ cue, start, end: to, holder, ...extra });
+        };
+        switch (cue.value) {
+          case 'verb': {
+            if (grammar.passive.test(text.slice(Math.max(s.start, cue.start - 30), cue.start))) {
+              // "Kyiv has been urged to ...": only the agent, if named, demands.
+              const agent = names.find((m) => m.start >= cue.end && grammar.agent.test(text.slice(cue.end, m.start)));
+              return add(agent ? as(agent) : null, cue.end);
+            }
+            const content = text.slice(cue.end, end);
+            // "insisted the deal is close" asserts; "insisted Kyiv withdraw" demands.
+            if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.trim())) return;
+            const back = relative(cue);
+            if (back) return add(back.holder, cue.end, end, { owned: true, before: back.before });
+            const nullable = !grammar.circumstance.test(content.trim());
+            const who = subjectsAt(cue.start);
+            if (who.length) return add(who, cue.end, end, { nullable });
+            if (quote) return add(quoteSpeaker(quote), cue.end, end, { nullable });
+            return add(aboutPlan(cue), cue.end);
+          }
+          case 'proposal': {
+            // A side's proposal is its own offer; anyone else's proposes what the sides should do.
+            const who = subjectsAt(cue.start).filter((h) => !belligerent.has(h.party));
+            const owner = who.length ? who : ownerOf(cue);
+            return add(owner && !(!Array.isArray(owner) && belligerent.has(owner.party)) ? owner : null, cue.end);
+          }
+          case 'provision':
+            return add(aboutPlan(cue), cue.end);
+          case 'offer':
+            // In a plan, "would" states what it provides for: "under the plan, Ukraine would cede ...".
+            return add(planModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? aboutPlan(cue) : null, cue.end);
+          case 'refusal': {
+            const by = subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null);
+            // A relative clause after the refusal has a subject of its own: "a nonstarter for Kyiv, which demands ...".
+            const opener = grammar.relativeOpener.exec(text.slice(cue.end, end));
+            refusals.push({ by, start: cue.end, end: opener ? cue.end + opener.index : end });
+            // Refusing one thing may demand its opposite: "Moscow will not tolerate European troops".
+            return add(by, cue.end, end, { refused: true });
+          }
+          case 'noun': {
+            const owner = ownerOf(cue);
+            const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null);
+            const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
+            if (predicate) {
+              // "Neutrality and the lifting of sanctions are necessary conditions": the content comes first.
+              const from = Math.max(
+                s.start,
+                ...names.filter((m) => m.end <= cue.start && grammar.according.test(text.slice(s.start, m.start))).map((m) => m.end),
+              );
+              return add(who ?? reporterOf(cue.start), from, s.start + predicate.index);
+            }
+            // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
+            if (
+              names.some(
+                (m) =>
+                  m.start >= cue.end &&
+                  /^\s*(?:\S+\s+)?$/u.test(text.slice(cue.end, m.start)) &&
+                  !grammar.agent.test(text.slice(cue.end, m.start)),
+              )
+            )
+              return;
+            let start = cue.end;
+            const lead = grammar.includes.exec(text.slice(start, end));
+            if (lead) start += lead[0].length;
+            return add(who, start, end, { owned: owner !== null });
+          }
+          case 'modal':
+            // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words.
+            return add(reporterOf(cue.start), cue.end);
+          case 'condition': {
+            if (!hasOffer) return;
+            const to = conditionEnd(text, cue.end, end);
+            const fronted = cue.start - s.start < 4;
+            const main = fronted ? firstSubjectAfter(to) : (subjectAt(cue.start) ?? reporterOf(cue.start));
+            if (!main) return;
+            // What the condition asks of another party ("if Ukraine withdraws"), not how things go ("if talks stall");
+            // an exchange names what the speaker gets ("in return for guarantees").
+            const addressed = names.some(
+              (m) =>
+                m.start >= cue.end &&
+                m.end <= to &&
+                m.value.party !== main.party &&
+                /^\s*(?:\S+\s+){0,2}$/u.test(text.slice(cue.end, m.start)),
             );
-            spans.push({ cue, start: from, end: s.start + predicate.index, nullable: false });
+            if (addressed || exchange.has(text.slice(cue.start, cue.end).toLowerCase())) add(main, cue.end, to);
             return;
           }
-          const lead = grammar.includes.exec(text.slice(start, end));
-          if (lead) start += lead[0].length;
-        }
-        spans.push({ cue, start, end, nullable: cue.value === 'verb' && !grammar.circumstance.test(text.slice(start, end).trim()) });
-        // "As well as X, Putin demanded Y": the fronted clause is demanded too.
-        const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);
-        if (additive && cue.value === 'verb' && !spans.some((p) => p.start === additive.end)) {
-          const speaker = [...sSpeakers].reverse().find((h) => h.end <= cue.start);
-          const comma = text.lastIndexOf(',', speaker ? speaker.start : cue.start);
-          if (comma > additive.end) spans.push({ cue, start: additive.end, end: comma, nullable: false });
         }
       });
 
-      const inSpans = (h: Hit<unknown>) => spans.some((p) => h.start >= p.start && h.end <= p.end);
-      for (const span of spans) {
-        const who: Speaker | null =
-          resolveSpeaker(
-            grammar,
-            span.cue,
-            s,
-            sSpeakers.filter((h) => !inSpans(h)),
-            sQuotes,
-            text,
-            sSpeakers,
-          ) ?? context;
-        // A demand nobody can be named for says nothing about who demands what.
-        if (!who) continue;
-        const items = splitItems(grammar, text, span.start, span.end).map((it) => {
-          const found = topicsOf(foldedSlice(folded, it.start, it.end));
-          return { ...it, topics: found.length ? found : impliedTopics(folded, it) };
-        });
-        let found = items.filter((it) => it.topics.length);
-        if (!found.length && span.cue.value === 'noun' && !spans.some((p) => p !== span && p.cue === span.cue)) {
-          // "Despite these demands, ..." names demands without stating them; a noun cue with nothing after
-          // it may still have its content before it.
-          const from = Math.max(s.start, ...sSpeakers.filter((h) => h.end <= span.cue.start).map((h) => h.end));
-          found = splitItems(grammar, text, from, span.cue.start)
-            .map((it) => ({ ...it, topics: topicsOf(foldedSlice(folded, it.start, it.end)) }))
-            .filter((it) => it.topics.length);
-        }
+      /** "..., which Russia is demanding" / "as Moscow demands": the party named just before the verb, the content before it. */
+      function relative(cue: Hit<CueKind>): { holder: Holder; before: [number, number] } | null {
+        const m = [...names].reverse().find((n) => n.end <= cue.start);
+        if (!m || !/^\s+(?:[\p{L}]+\s+){0,2}$/u.test(text.slice(m.end, cue.start))) return null;
+        const rel = grammar.relative.exec(text.slice(s.start, m.start));
+        if (!rel) return null;
+        const relAt = s.start + rel.index + rel[0].length - rel[0].trimStart().length;
+        const head = text.slice(s.start, relAt);
+        // "said that Russia wants": a complement, not a relative clause.
+        if (grammar.saidLast.test(head)) return null;
+        const boundary = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'));
+        let from = boundary >= 0 && head.slice(boundary + 1).trim() ? s.start + boundary + 1 : s.start;
+        for (const r of sCues) if (r.value === 'refusal' && r.start >= from && r.end <= relAt) from = r.end;
+        return relAt - from < 3 ? null : { holder: as(m), before: [from, relAt] };
+      }
+      function firstSubjectAfter(pos: number): Holder | null {
+        const m = names.find((n) => n.start > pos && !grammar.object.test(text.slice(Math.max(pos, n.start - 40), n.start)));
+        return m ? as(m) : null;
+      }
+
+      // "As well as X, Putin demanded Y": the fronted clause is demanded too.
+      const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);
+      const firstVerb = frames.find((f) => f.cue.value === 'verb');
+      if (additive && firstVerb) {
+        const named = [...names].reverse().find((h) => h.end <= firstVerb.cue.start);
+        const comma = text.lastIndexOf(',', named ? named.start : firstVerb.cue.start);
+        if (comma > additive.end) frames.push({ ...firstVerb, start: additive.end, end: comma, before: undefined });
+      }
+
+      // What a party refuses is not its demand: "Zelensky rejected the call for ...", "Kyiv refuses to cede ...".
+      const kept = frames.filter((f) => {
+        if (f.refused) return true;
+        const r = refusals.find((x) => f.cue.start >= x.start && f.cue.start < x.end);
+        return !r || (!!f.owned && f.holder.party !== r.by?.party);
+      });
+
+      const sentenceFolded = foldedSlice(folded, s.start, s.end);
+      const topical = (from: number, to: number, refused = false) =>
+        splitItems(grammar, text, from, to)
+          .map((it) => {
+            const found = topics.of(foldedSlice(folded, it.start, it.end), sentenceFolded, refused);
+            return { ...it, topics: found.length || refused ? found : topics.implied(folded, it) };
+          })
+          .filter((it) => it.topics.length);
+      for (const f of kept) {
+        let found = topical(f.start, f.end, f.refused);
+        if (!found.length && f.before) found = topical(...f.before);
         const push = (start: number, end: number, topic: string | null) =>
           demands.push({
-            party: who.party,
-            speaker: who.speaker,
+            party: f.holder.party,
+            speaker: f.holder.speaker,
             topic,
-            topicLabel: topic ? (topics[topicIndex.indexOf(topic)]?.label ?? null) : null,
+            topicLabel: topic ? topics.label(topic) : null,
+            certain: topic !== null,
             text: text.slice(start, end),
             start,
             end,
             sentence: s.text,
             sentenceStart: s.start,
             sentenceEnd: s.end,
-            cue: text.slice(span.cue.start, span.cue.end),
+            cue: text.slice(f.cue.start, f.cue.end),
           });
         if (found.length) for (const it of found) for (const topic of it.topics) push(it.start, it.end, topic);
-        else if (span.nullable) {
-          const whole = trimItem(grammar, text, span.start, span.end);
+        else if (f.nullable) {
+          const whole = trimItem(grammar, text, f.start, f.end);
           if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);
         }
-        context = who;
       }
-      if (!spans.length) {
-        const subject = sSpeakers[0];
-        if (subject && subject.start - s.start < 60) context = { party: subject.value, speaker: text.slice(subject.start, subject.end) };
-      }
-    }
+
+      // The party this sentence is about, for "he" in the next one.
+      const last = kept.filter((f) => !f.refused).pop();
+      const subject = candidatesIn(s.start, s.end)[0];
+      if (last) context = { holder: last.holder, at: si };
+      else if (subject && subject.start - s.start < 60) context = { holder: as(subject), at: si };
+      else if (context && grammar.anaphor.test(s.text)) context = { ...context, at: si };
+    });
     return dedupe(demands);
   }
 
@@ -276,6 +434,28 @@ function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {
   return out;
 }
 
+/** Asides inside a sentence, whose parties are not the sentence's subject: ", who met Putin,", "(...)", "– ... –". */
+function asideRanges(text: string, s: Sentence, relatives: readonly string[]): [number, number][] {
+  const words = relatives.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
+  const pattern = new RegExp(
+    `,\\s*(?:${words})(?![\\p{L}])[^,;]*,|\\([^)]*\\)|\\s[\\u2013\\u2014-]\\s[^\\u2013\\u2014]*\\s[\\u2013\\u2014-]\\s`,
+    'giu',
+  );
+  return [...s.text.matchAll(pattern)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
+}
+
+/** Where the clause that holds `pos` ends: a semicolon or the sentence's end. */
+function clauseEnd(text: string, s: Sentence, pos: number): number {
+  const semi = text.indexOf(';', pos);
+  return semi >= 0 && semi < s.end ? semi : s.end;
+}
+
+/** A condition runs to the comma that closes it, or to where its span stops. */
+function conditionEnd(text: string, from: number, end: number): number {
+  const comma = text.indexOf(',', from);
+  return comma >= 0 && comma < end ? comma : end;
+}
+
 /**
  * For windows asked in increasing order, the spans (sorted by start) that overlap each one, kept in
  * their order: spans are taken in as windows reach them and dropped once a window has passed them.
@@ -292,83 +472,6 @@ function overlapping(spans: readonly Span[]): (start: number, end: number) => Sp
 
 function toOriginal<T>(folded: Folded, h: Hit<T>): Hit<T> {
   return { start: folded.start[h.start], end: folded.end[h.end - 1], value: h.value };
-}
-
-/**
- * The speaker of a cue: the one named around a quotation that holds it; "according to X"; for a
- * modal ("Ukraine must ..."), someone other than its subject; else the nearest party named before it.
- */
-function resolveSpeaker(
-  grammar: Grammar,
-  cue: Hit<CueKind>,
-  s: Sentence,
-  mentions: Hit<PartyId>[],
-  quotes: Span[],
-  text: string,
-  /** Every party named in the sentence, those inside demanded spans too: a closing attribution is inside one. */
-  named: Hit<PartyId>[],
-): Speaker | null {
-  const as = (h: Hit<PartyId> | undefined) => (h ? { party: h.value, speaker: text.slice(h.start, h.end) } : null);
-  const quote = quotes.find((q) => q.start <= cue.start && cue.end <= q.end && q.start >= s.start - 1);
-  if (quote) return as(mentions.find((h) => h.start >= quote.end) ?? [...mentions].reverse().find((h) => h.end <= quote.start));
-  const according = mentions.find((h) => grammar.according.test(text.slice(s.start, h.start)));
-  if (according) return as(according);
-  const before = mentions.filter((h) => h.end <= cue.start && !quotes.some((q) => q.start <= h.start && h.end <= q.end));
-  // "Russia says Ukraine must ...": the subject right before a modal is the one asked, not the speaker.
-  const last = before[before.length - 1];
-  const subjectAsked =
-    cue.value === 'modal' &&
-    last &&
-    /^[^.;:]*?$/.test(text.slice(last.end, cue.start)) &&
-    text.slice(last.end, cue.start).trim().split(/\s+/).length <= 2;
-  // "Ukraine must ..., Lavrov said.": the speaker is named after the demand, in a closing attribution.
-  const attribution = named.find(
-    (h) => h.start >= cue.end && isClosingAttribution(grammar, text.slice(cue.end, h.start), text.slice(h.end, s.end)),
-  );
-  if (subjectAsked) return as(before[before.length - 2] ?? attribution);
-  return as(last ?? attribution);
-}
-
-const isClosingAttribution = (grammar: Grammar, between: string, after: string) =>
-  (between.includes(',') && grammar.saidAfter.test(after)) || (grammar.saidBefore.test(between) && /^[^,;:]*$/u.test(after));
-
-/** The span's enumerated items: split at commas, semicolons and coordinators, never inside a dash or bracket aside. */
-function splitItems(grammar: Grammar, text: string, start: number, end: number): Item[] {
-  const clause = grammar.clauseBreak.exec(text.slice(start, end));
-  if (clause) end = start + clause.index;
-  const span = text.slice(start, end);
-  const protectedRanges: [number, number][] = [];
-  for (const m of span.matchAll(/\s[\u2013\u2014-]\s[^\u2013\u2014]*?(?:\s[\u2013\u2014-](?=\s)|$)|\([^)]*\)/gu))
-    protectedRanges.push([m.index, m.index + m[0].length]);
-  const cuts: [number, number][] = [];
-  for (const m of span.matchAll(grammar.separators)) {
-    if (!protectedRanges.some(([a, b]) => m.index >= a && m.index < b)) cuts.push([m.index, m.index + m[0].length]);
-  }
-  const items: Item[] = [];
-  let from = 0;
-  for (const [a, b] of [...cuts, [span.length, span.length] as [number, number]]) {
-    const item = trimItem(grammar, text, start + from, start + a);
-    if (item) items.push(item);
-    from = b;
-  }
-  return items;
-}
-
-type Item = { text: string; start: number; end: number };
-
-function trimItem(grammar: Grammar, text: string, start: number, end: number): Item | null {
-  let s = text.slice(start, end);
-  const lead = s.length - s.trimStart().length;
-  start += lead;
-  s = s.trim();
-  const conn = grammar.leading.exec(s);
-  if (conn) {
-    start += conn[0].length;
-    s = s.slice(conn[0].length);
-  }
-  const tail = /[\s.,;:!?"”’'»)\u2013\u2014-]+$/u.exec(s);
-  if (tail) s = s.slice(0, tail.index);
-  return s ? { text: s, start, end: start + s.length } : null;
 }
 
 function dedupe(demands: Demand[]): Demand[] {

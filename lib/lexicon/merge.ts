@@ -1,7 +1,8 @@
 /** Several validated packs (and the user's own terms) merged into the one lexicon the engine compiles. */
-import type { DemandGrammar, DemandTopic, Lexicon, Pack, Party } from './types';
+import type { DemandGrammar, DemandTopic, Lexicon, MergedDemandRules, Pack, Party } from './types';
 
 const CUE_LISTS = ['verbCues', 'nounCues', 'modalCues', 'conditionCues', 'offerCues', 'additiveCues', 'negations'] as const;
+const OPTIONAL_CUE_LISTS = ['proposalCues', 'exchangeCues', 'refusalCues', 'planNouns', 'provisionCues', 'planModals', 'notCues'] as const;
 const GRAMMAR_LISTS = [
   'connectors',
   'separators',
@@ -12,11 +13,25 @@ const GRAMMAR_LISTS = [
   'sources',
   'speechVerbs',
   'clauseBreaks',
+  'objectMarkers',
+  'agentMarkers',
+  'passiveMarkers',
+  'anaphors',
+  'planAnaphors',
+  'roles',
+  'relatives',
+  'clauseJoiners',
+  'determiners',
+  'claimVerbs',
+  'finiteVerbs',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {
-  ...(Object.fromEntries(CUE_LISTS.map((k) => [k, []])) as unknown as Record<(typeof CUE_LISTS)[number], string[]>),
-  grammar: Object.fromEntries(GRAMMAR_LISTS.map((k) => [k, []])) as unknown as DemandGrammar,
+  ...(Object.fromEntries([...CUE_LISTS, ...OPTIONAL_CUE_LISTS].map((k) => [k, []])) as unknown as Record<
+    (typeof CUE_LISTS)[number] | (typeof OPTIONAL_CUE_LISTS)[number],
+    string[]
+  >),
+  grammar: Object.fromEntries(GRAMMAR_LISTS.map((k) => [k, []])) as unknown as MergedDemandRules['grammar'],
   topics: [],
 };
 
@@ -27,12 +42,24 @@ export function mergePacks(packs: readonly Pack[]): Lexicon {
   for (const pack of packs) {
     for (const p of pack.parties) {
       const known = parties.get(p.id);
-      parties.set(p.id, known ? { ...known, speakers: [...new Set([...known.speakers, ...p.speakers])] } : { ...p });
+      parties.set(
+        p.id,
+        known
+          ? {
+              ...known,
+              speakers: [...new Set([...known.speakers, ...p.speakers])],
+              adjectives: [...new Set([...(known.adjectives ?? []), ...(p.adjectives ?? [])])],
+              belligerent: known.belligerent || p.belligerent,
+            }
+          : { ...p },
+      );
     }
     if (pack.demands) {
       for (const list of CUE_LISTS) demands[list] = [...new Set([...demands[list], ...pack.demands[list]])];
+      for (const list of OPTIONAL_CUE_LISTS) demands[list] = [...new Set([...demands[list], ...(pack.demands[list] ?? [])])];
       const grammar = pack.demands.grammar;
-      if (grammar) for (const list of GRAMMAR_LISTS) demands.grammar[list] = [...new Set([...demands.grammar[list], ...grammar[list]])];
+      if (grammar)
+        for (const list of GRAMMAR_LISTS) demands.grammar[list] = [...new Set([...demands.grammar[list], ...(grammar[list] ?? [])])];
       for (const t of pack.demands.topics) {
         const known = topics.get(t.id);
         topics.set(t.id, known ? { ...known, rules: [...known.rules, ...t.rules] } : { ...t });

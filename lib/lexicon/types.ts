@@ -45,6 +45,13 @@ export interface Party {
   id: PartyId;
   label: string;
   speakers: string[];
+  /**
+   * Adjectives that name the party only right before a demand word ("Russian demands", "American
+   * proposal"); elsewhere they describe, not speak ("Russian forces").
+   */
+  adjectives?: string[];
+  /** A side at war: its proposals are offers of its own. Anyone else's proposals are calls on the sides. */
+  belligerent?: boolean;
 }
 
 /**
@@ -54,6 +61,13 @@ export interface Party {
 export interface TopicRule {
   all: string[][];
   none?: string[];
+  /**
+   * `sentence`: only the first group must be in the item; the others may be named anywhere in its sentence
+   * ("the Donbas, from which Moscow demands a full withdrawal"). Absent: all in the item.
+   */
+  scope?: 'item' | 'sentence';
+  /** What this rule means negated or refused, where it differs from the topic's `negatedTopic`. */
+  negatedTopic?: string;
 }
 
 export interface DemandTopic {
@@ -93,6 +107,28 @@ export interface DemandGrammar {
   speechVerbs: string[];
   /** Words that open a clause whose content is not demanded ("guarantees before any ceasefire"). */
   clauseBreaks: string[];
+  /** Prepositions after which a party is an object, not the speaker ("talks with Moscow", "pressure on Kyiv"). */
+  objectMarkers?: string[];
+  /** The preposition that names a passive's agent ("proposed by the US"). */
+  agentMarkers?: string[];
+  /** Auxiliaries that make a cue passive ("was urged", "has been asked"): its subject is the one asked. */
+  passiveMarkers?: string[];
+  /** Words that refer back to a party named before ("he", "the Kremlin leader", "his"). */
+  anaphors?: string[];
+  /** Words that refer back to a plan named before ("it", "the draft", "under the plan"). */
+  planAnaphors?: string[];
+  /** Nouns that make a party's possessive a speaker ("Russia's foreign minister", "Ukraine's delegation"). */
+  roles?: string[];
+  /** Words that open a clause about something named before ("which Russia demands", "as Moscow demands"). */
+  relatives?: string[];
+  /** Conjunctions that open a new clause after a comma, with its own subject (", while Zelensky called ..."). */
+  clauseJoiners?: string[];
+  /** Words that make a demand verb a noun ("the calls for", "a push for"). */
+  determiners?: string[];
+  /** Verbs of assertion whose complement may be a claim, not a demand ("insisted the deal is close"). */
+  claimVerbs?: string[];
+  /** Finite verbs that make such a complement a claim ("is", "was", "will"). */
+  finiteVerbs?: string[];
 }
 
 export interface DemandRules {
@@ -113,6 +149,20 @@ export interface DemandRules {
   offerCues: string[];
   /** Openers of a fronted clause that adds to the demand after it ("As well as X, Putin demanded Y"). */
   additiveCues: string[];
+  /** Offers that are proposals ("proposed", "offered"): a side's own offer, but a call on the sides from anyone else. */
+  proposalCues?: string[];
+  /** Conditions that name what the speaker gets in return ("in exchange for"), not what another party must do. */
+  exchangeCues?: string[];
+  /** Verbs and phrases of refusal: what follows is refused by their subject, never demanded by it ("rejected", "ruled out"). */
+  refusalCues?: string[];
+  /** Nouns that name a plan or draft ("peace plan", "memorandum"): its provisions are its author's demands. */
+  planNouns?: string[];
+  /** Words that state a plan's provisions ("envisages", "involves"), read only about a plan. */
+  provisionCues?: string[];
+  /** Offers that, said of a plan, state its provisions: "under the plan, Ukraine would cede ...". */
+  planModals?: string[];
+  /** Phrases that look like cues and are not, matched first so they hide them ("on condition of anonymity"). */
+  notCues?: string[];
   /** Words that negate a topic phrase that follows them within an item ("never", "renounce*"). */
   negations: string[];
   /** The language's grammar around cues; packs of one language are merged, word lists together. */
@@ -142,13 +192,17 @@ export interface Pack {
   institutions?: string[];
 }
 
+/** Demand rules as merged from packs: every list present. */
+export type MergedDemandRules = Required<Omit<DemandRules, 'lang' | 'grammar'>> &
+  Pick<DemandRules, 'lang'> & { grammar: Required<DemandGrammar> };
+
 /** Several packs merged: what the matcher and the demand finder compile. */
 export interface Lexicon {
   packs: { id: string; name: string; version: string }[];
   parties: Party[];
   entries: Entry[];
-  /** The packs' demand rules, their word lists together; a grammar always, empty where no pack brings one. */
-  demands: DemandRules & { grammar: DemandGrammar };
+  /** The packs' demand rules, their word lists together; every list present, empty where no pack brings one. */
+  demands: MergedDemandRules;
   /** The packs' institution words, together. */
   institutions: string[];
 }

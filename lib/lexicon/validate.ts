@@ -97,6 +97,10 @@ function checkMeaning(pack: Pack, errors: LexiconError[]): void {
   pack.demands?.topics.forEach((topic, k) => {
     if (topic.negatedTopic && !topics.has(topic.negatedTopic))
       errors.push({ path: `demands.topics[${k}].negatedTopic`, message: `no topic "${topic.negatedTopic}" in this pack` });
+    topic.rules.forEach((rule, r) => {
+      if (rule.negatedTopic && !topics.has(rule.negatedTopic))
+        errors.push({ path: `demands.topics[${k}].rules[${r}].negatedTopic`, message: `no topic "${rule.negatedTopic}" in this pack` });
+    });
   });
   const parties = new Set<string>();
   pack.parties.forEach((party, k) => {

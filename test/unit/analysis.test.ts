@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle, analyzeDocument, compileEngine, type Analysis } from '../../lib/analysis/analyze';
+import { analyzeArticle, analyzeDocument, builtinEngines, type Analysis } from '../../lib/analysis/analyze';
 import { parseHtml } from '../../lib/cli/dom';
 import { exportAnalysis, toJson, toMarkdown, toText } from '../../lib/export/export';
-import { builtinLexicon } from '../../lib/lexicon/builtin';
 import { readFixture, SEEDS } from '../support/fixtures';
 import { score } from '../support/score';
 
-const engine = compileEngine(builtinLexicon());
+// The English engine, as the product builds it for an English article: English demand rules only.
+const engine = builtinEngines().forLanguage('en')!;
 const analyse = (html: string): Analysis => {
   const result = analyzeDocument(parseHtml(html), engine, 'https://news.example/story');
   if (!result.ok) throw new Error(result.message);

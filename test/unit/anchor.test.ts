@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileEngine } from '../../lib/analysis/analyze';
+import { builtinEngines } from '../../lib/analysis/analyze';
 import { analyzeDocument } from '../../lib/analysis/analyze';
 import { anchorSpans, type RangeInit } from '../../lib/anchor/anchor';
 import { parseHtml } from '../../lib/cli/dom';
 import { collectText } from '../../lib/extract/text';
-import { builtinLexicon } from '../../lib/lexicon/builtin';
 import { SEEDS } from '../support/fixtures';
 
-const engine = compileEngine(builtinLexicon());
+// The English engine, as the product builds it for an English article: English demand rules only.
+const engine = builtinEngines().forLanguage('en')!;
 const textOf = (doc: Document, r: RangeInit) => {
   const range = doc.createRange();
   range.setStart(r.startContainer, r.startOffset);

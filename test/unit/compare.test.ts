@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, compileEngine } from '../../lib/analysis/analyze';
+import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
 import { parseHtml } from '../../lib/cli/dom';
 import { compareArticles } from '../../lib/compare/compare';
 import { groupStories, sameStory, storyOf } from '../../lib/compare/stories';
 import { comparisonToJson, comparisonToMarkdown } from '../../lib/export/comparison';
 import { toRecord, type ArticleRecord } from '../../lib/history/record';
-import { builtinLexicon } from '../../lib/lexicon/builtin';
 import { readFixture, SEEDS } from '../support/fixtures';
 
-const engine = compileEngine(builtinLexicon());
+// The English engine, as the product builds it for an English article: English demand rules only.
+const engine = builtinEngines().forLanguage('en')!;
 const record = (html: string, id: string): ArticleRecord => {
   const result = analyzeDocument(parseHtml(html), engine, `https://example.org/${id}`);
   if (!result.ok) throw new Error(result.message);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileDemandFinder } from '../../lib/demands/demands';
+import { builtinEngines } from '../../lib/analysis/analyze';
 import { splitSentences } from '../../lib/demands/sentences';
-import { builtinLexicon } from '../../lib/lexicon/builtin';
 
-const finder = compileDemandFinder(builtinLexicon());
+// The English finder, as the product builds it for an English article.
+const finder = builtinEngines().forLanguage('en')!.demands;
 const pairs = (text: string) => finder.find(text).map((d) => `${d.party}:${d.topic}`);
 
 describe('splitSentences', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, compileEngine } from '../../lib/analysis/analyze';
+import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
 import { parseHtml } from '../../lib/cli/dom';
 import { addRecord, exportHistory, parseHistory } from '../../lib/history/history';
 import { toRecord, type ArticleRecord } from '../../lib/history/record';
-import { builtinLexicon } from '../../lib/lexicon/builtin';
 import { SEEDS } from '../support/fixtures';
 
-const engine = compileEngine(builtinLexicon());
+// The English engine, as the product builds it for an English article: English demand rules only.
+const engine = builtinEngines().forLanguage('en')!;
 const seed = SEEDS.map(({ html, name }) => {
   const r = analyzeDocument(parseHtml(html), engine, `https://example.org/${name}`);
   if (!r.ok) throw new Error(r.message);

@@ -147,12 +147,15 @@ const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
 
 const tally = { annotations: 0, reviewedTrue: 0 };
 
+// The held-back third is scored only by the dev-set test: what this pack does there is not for reading.
+const PAGES = DEV.filter((p) => p.split === 'dev');
+
 describe('the dev set, this pack only', () => {
   it('has a review for every page', () => {
-    expect(Object.keys(REVIEWED).sort()).toEqual(DEV.map((p) => p.slug).sort());
+    expect(Object.keys(REVIEWED).sort()).toEqual(PAGES.map((p) => p.slug).sort());
   });
 
-  it.each(DEV.map((p) => [p.slug, p] as const))(
+  it.each(PAGES.map((p) => [p.slug, p] as const))(
     '%s: every annotation has been reviewed',
     (slug, { html, language, about_war: aboutWar }) => {
       const result = analyzeDocument(parseHtml(html), engine, `https://dev.example/${slug}`);

@@ -1,0 +1,88 @@
+/**
+ * A language's demand grammar (word lists in its pack) compiled into the patterns the demand finder
+ * reads with. Nothing here knows a language: every word comes from the pack.
+ */
+import type { MergedDemandRules } from '../lexicon/types';
+
+/** A phrase list as a regular-expression alternation, longest first, whitespace as any run of it. */
+const alternation = (phrases: readonly string[]) =>
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+    .join('|') || '(?!)';
+/** Edges that see letters of any script, where \b sees only ASCII. */
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+/** A whole word or phrase of the list. */
+const words = (list: readonly string[]) => `${START}(?:${alternation(list)})${END}`;
+
+export function compileGrammar(g: MergedDemandRules['grammar']) {
+  const speech = words(g.speechVerbs);
+  return {
+    /** Connectors an item may start with; trimmed so the item reads as the thing demanded. Elided forms ("qu'") end in an apostrophe. */
+    leading: new RegExp(`^(?:(?:${alternation(g.itemOpeners)})(?:${END}|(?<=['’]))[\\s,]*)+`, 'iu'),
+    /** A span that starts like this is a time or place, not a demand ("demanded in the early months"). */
+    circumstance: new RegExp(`^${words(g.circumstances)}`, 'iu'),
+    /** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
+    predicate: new RegExp(`${words(g.copulas)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    /** "demands for peace include A, B": the items start after the verb (or a colon). */
+    includes: new RegExp(`^[^,;:]{0,60}?${words(g.includes)}\\s*|^[^,;:]{0,60}?:\\s*`, 'iu'),
+    /** Where enumerated items part: separators (a comma between digits is a number's) and connectors. */
+    separators: new RegExp(
+      [
+        ...g.separators.map((p) => (p === ',' ? '(?<!\\d),|,(?!\\d)' : alternation([p]))),
+        `\\s(?:${alternation(g.connectors)})${END}\\s*`,
+      ].join('|'),
+      'giu',
+    ),
+    /** "according to X" right before a speaker. */
+    according: new RegExp(`${words(g.sources)}\\s*$`, 'iu'),
+    /** "guarantees before any ceasefire": what follows a time or reason clause is not demanded. */
+    clauseBreak: new RegExp(`\\s${words(g.clauseBreaks)}\\s`, 'iu'),
+    /**
+     * A speech verb after the speaker ends the sentence or sets off an aside ("..., Zelensky said." or
+     * "Ukraine must, Zelensky said, ..."), or comes just before the speaker at the end ("..., said Zelensky.").
+     */
+    saidAfter: new RegExp(`^\\s+${speech}(?:[^,;:]*$|\\s*,)`, 'iu'),
+    saidBefore: new RegExp(`,\\s*${speech}\\s+(?:[\\p{L}.-]+\\s+){0,4}$`, 'iu'),
+    /** Every speech verb, to find reported speech ("Lavrov said Ukraine must ..."). */
+    speech: new RegExp(speech, 'giu'),
+    /** A text that opens with a speech verb ("a déclaré le porte-parole"). */
+    saidLead: new RegExp(`^${speech}`, 'iu'),
+    /** Whether a text holds a speech verb. */
+    said: new RegExp(speech, 'iu'),
+    /** Text that ends right after an object preposition, with at most a determiner between ("talks with the"). */
+    object: new RegExp(`${words(g.objectMarkers)}\\s+(?:[\\p{L}]{1,4}\\s+)?$`, 'iu'),
+    /** Right after a cue, its agent or owner ("urged by Washington", "a plan drafted by Witkoff", "demands of Moscow"). */
+    agent: new RegExp(`^,?\\s*(?:[\\p{L}-]+\\s+){0,2}?${words(g.agentMarkers)}\\s+(?:[\\p{L}]{1,4}\\s+)?$`, 'iu'),
+    /** Text that ends in a passive auxiliary, before the cue ("has been urged"). */
+    passive: new RegExp(`${words(g.passiveMarkers)}\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
+    /** A clause that starts with a word referring back ("He also demanded", "The Kremlin leader said"). */
+    anaphor: new RegExp(`^[\\s"“'‘(]*(?:[\\p{L}\\d-]+,?\\s+){0,3}?${words(g.anaphors)}`, 'iu'),
+    /** A sentence that opens by referring back to a plan ("It also suggested", "Under the plan, ..."). */
+    planAnaphor: new RegExp(`^[\\s"“'‘(]*(?:[\\p{L}\\d-]+,?\\s+){0,2}?${words(g.planAnaphors)}`, 'iu'),
+    /** An anaphor anywhere (a possessive one before a demand word: "his demands"). */
+    anaphorBefore: new RegExp(`${words(g.anaphors)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    /** A role right after a party's name makes that name a speaker ("Russia's foreign minister"). */
+    role: new RegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+){0,2}?${words(g.roles)}`, 'iu'),
+    /** Text that ends with a relative word and its party ("the Donbas, which Russia", "as Moscow still"). */
+    relative: new RegExp(`(?:^|[,;]\\s*|\\s)${words(g.relatives)}\\s+$`, 'iu'),
+    /** A comma and a relative pronoun: a clause about the party named just before ("Kyiv, which has insisted"). */
+    relativeOpener: new RegExp(`,\\s*${words(g.relatives.filter((r) => r.length > 2))}\\s`, 'iu'),
+    relativeOpeners: new RegExp(`,\\s*${words(g.relatives.filter((r) => r.length > 2))}\\s`, 'giu'),
+    /** A comma and a conjunction that opens a clause of its own. */
+    clauseJoin: new RegExp(`,\\s*${words(g.clauseJoiners)}\\s`, 'giu'),
+    /** A demand verb right after one of these is a noun: "the calls for talks". */
+    determiner: new RegExp(`${words(g.determiners)}\\s+$`, 'iu'),
+    /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France". */
+    coordinated: new RegExp(`^\\s*(?:,\\s*)?(?:${alternation(g.connectors)})?\\s*$`, 'iu'),
+    /** A text that ends with a speech verb: what follows is its complement ("said that Russia wants"). */
+    saidLast: new RegExp(`${speech}\\s*$`, 'iu'),
+    /** Claim verbs, whose complement is a demand only where it says what must happen. */
+    claim: new RegExp(`^${words(g.claimVerbs)}$`, 'iu'),
+    /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
+    finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
+  };
+}
+
+export type Grammar = ReturnType<typeof compileGrammar>;

@@ -1,0 +1,88 @@
+/** Which demand topic an item states: the pack's topic rules, compiled into one automaton. */
+import type { MergedDemandRules } from '../lexicon/types';
+import { compileAutomaton } from '../match/automaton';
+import { foldedSlice, foldPhrase, type Folded } from '../match/fold';
+
+interface TopicRef {
+  topic: number;
+  rule: number;
+  group: number; // -1 for a `none` phrase
+}
+
+/** How far back an elliptical item's antecedent may be named, in characters (a few sentences). */
+const ANTECEDENT_WINDOW = 1500;
+
+export interface TopicFinder {
+  /**
+   * Topic ids of an item (its text as folded), negation applied; `sentence` (folded) completes rules
+   * whose scope is the sentence. `refused`: the item is what a party refuses, so a topic counts only
+   * through its negation ("rejects NATO membership" demands neutrality).
+   */
+  of(item: string, sentence?: string, refused?: boolean): string[];
+  /** The topic an item with its object left unsaid refers to ("asked to join"), from what was named just before it. */
+  implied(folded: Folded, item: { text: string; start: number }): string[];
+  label(id: string): string | null;
+}
+
+export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negations'>): TopicFinder {
+  const topics = rules.topics;
+  const negations = compileAutomaton(rules.negations.map((phrase) => ({ phrase, value: true })));
+  const phrases = compileAutomaton<TopicRef>(
+    topics.flatMap((t, topic) =>
+      t.rules.flatMap((r, rule) => [
+        ...r.all.flatMap((g, group) => g.map((phrase) => ({ phrase, value: { topic, rule, group } }))),
+        ...(r.none ?? []).map((phrase) => ({ phrase, value: { topic, rule, group: -1 } })),
+      ]),
+    ),
+  );
+  const elliptical = topics.flatMap((t) =>
+    t.elliptical
+      ? [
+          {
+            id: t.id,
+            items: new Set(t.elliptical.items.map(foldPhrase)),
+            antecedents: compileAutomaton(t.elliptical.antecedents.map((phrase) => ({ phrase, value: true }))),
+          },
+        ]
+      : [],
+  );
+  const labels = new Map(topics.map((t) => [t.id, t.label]));
+
+  function of(item: string, sentence?: string, refused = false): string[] {
+    const hits = phrases.findAll(item);
+    const around = sentence === undefined ? [] : phrases.findAll(sentence);
+    const negs = negations.find(item);
+    const found: string[] = [];
+    topics.forEach((t, ti) => {
+      const rule = t.rules.findIndex((r, ri) => {
+        const mine = hits.filter((h) => h.value.topic === ti && h.value.rule === ri);
+        if (mine.some((h) => h.value.group === -1)) return false;
+        const has = (gi: number, pool: typeof hits) =>
+          pool.some((h) => h.value.topic === ti && h.value.rule === ri && h.value.group === gi);
+        if (r.all.every((_, gi) => has(gi, mine))) return true;
+        return r.scope === 'sentence' && has(0, mine) && r.all.every((_, gi) => gi === 0 || has(gi, around));
+      });
+      if (rule < 0) return;
+      const opposite = t.rules[rule].negatedTopic ?? t.negatedTopic;
+      const first = Math.min(
+        ...hits.filter((h) => h.value.topic === ti && h.value.rule === rule && h.value.group >= 0).map((h) => h.start),
+      );
+      const negated = !!opposite && negs.some((n) => n.start < first);
+      // Refusing something negated wants it ("refuses to give up its NATO bid"); refusing it wants its opposite, if it has one.
+      if (negated !== refused) {
+        if (opposite) found.push(opposite);
+      } else found.push(t.id);
+    });
+    return [...new Set(found)];
+  }
+
+  function implied(folded: Folded, item: { text: string; start: number }): string[] {
+    const bare = foldPhrase(item.text);
+    const candidates = elliptical.filter((e) => e.items.has(bare));
+    if (!candidates.length) return [];
+    const before = foldedSlice(folded, item.start - ANTECEDENT_WINDOW, item.start);
+    return candidates.filter((e) => e.antecedents.find(before).length).map((e) => e.id);
+  }
+
+  return { of, implied, label: (id) => labels.get(id) ?? null };
+}
