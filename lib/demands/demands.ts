@@ -65,9 +65,9 @@ interface Frame {
 /** How many sentences back "he" or "the plan" may reach. */
 const CONTEXT_REACH = 2;
 /** How close a possessive or adjective must be to the demand word it owns: "Russia's core territorial demands". */
-const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}$/u;
+const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}\d]+-)?$/u;
 /** Cues that begin a new predicate, so the span of the one before ends there. */
-const STOPS = new Set<CueKind>(['verb', 'modal', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
+const STOPS = new Set<CueKind>(['verb', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
 
 export interface DemandFinder {
   find(text: string, lang?: string, sentences?: Sentence[], prepared?: PreparedText): Demand[];
@@ -120,11 +120,21 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       /['’]s?$/u.test(text.slice(m.start, m.end)) || /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
     const role = (m: Hit<Mention>) => grammar.role.test(text.slice(m.end, m.end + 40));
     /** A name followed by a capitalised word that is no role is part of another name: "Kyiv Post", "Kyiv International Institute". */
-    const partOfName = (m: Hit<Mention>) => !role(m) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4));
+    const partOfName = (m: Hit<Mention>) =>
+      !role(m) &&
+      /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
+      !allMentions.some((n) => n.start > m.end && n.start <= m.end + 2);
 
     sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
-      const sMentions = within(allMentions, s.start, s.end).filter((m) => !partOfName(m));
+      // "African leaders", "Russian officials": an adjective with a role names the party.
+      const sMentions = within(allMentions, s.start, s.end)
+        .filter((m) => !partOfName(m))
+        .map((m) =>
+          m.value.adjective && grammar.roleAfter.test(text.slice(m.end, m.end + 30))
+            ? { ...m, value: { ...m.value, adjective: false } }
+            : m,
+        );
       // "US President Donald Trump" is one speaker, named by the first of its mentions.
       const names = sMentions.filter((m, k, all) => !m.value.adjective && !(k > 0 && /^\s+$/u.test(text.slice(all[k - 1].end, m.start))));
       const sQuotes = quotesAt(s.start - 1, s.end);
@@ -152,13 +162,18 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           if (!inQuote(from + m.index) && names.some((n) => n.end <= from + m.index)) from = from + m.index + m[0].length;
         return from;
       };
+      /** A party after a preposition or a verb is an object ("talks with Moscow"), but not after a role ("a delegation of African leaders"). */
+      const isObject = (from: number, m: Hit<Mention>) => {
+        const before = text.slice(Math.max(from, m.start - 40), m.start);
+        return grammar.object.test(before) && !grammar.roleOf.test(before);
+      };
       /** Parties that could be the subject in [from, pos): not objects, asides, or possessives of things. */
       const candidatesIn = (from: number, pos: number) => {
         const q = inQuote(pos);
         return names.filter((m) => {
           if (m.start < from || m.end > pos || inQuote(m.start) !== q) return false;
           if (asides.some(([a, b]) => m.start >= a && m.end <= b && !(pos >= a && pos < b))) return false;
-          if (grammar.object.test(text.slice(Math.max(from, m.start - 40), m.start))) return false;
+          if (isObject(from, m)) return false;
           // "Russia's foreign minister" speaks; "Russia's nuclear treaty" does not.
           return !possessive(m) || role(m);
         });
@@ -245,7 +260,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       sCues.forEach((cue, k) => {
         const quote = inQuote(cue.start);
         const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value));
-        const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end, clauseEnd(text, s, cue.end));
+        // A cue inside an aside (", who offered comment,") says nothing past it.
+        const aside = asides.find(([a, b]) => cue.start >= a && cue.end <= b);
+        const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end, clauseEnd(text, s, cue.end), aside ? aside[1] : s.end);
         const add = (holders: Holder[] | Holder | null, start: number, to = end, extra: Partial<Frame> = {}) => {
           for (const holder of Array.isArray(holders) ? holders : holders ? [holders] : [])
             frames.push({ cue, start, end: to, holder, ...extra });
@@ -269,6 +286,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             return add(aboutPlan(cue), cue.end);
           }
           case 'proposal': {
+            const provision = aboutPlan(cue);
+            if (provision) return add(provision, cue.end);
             // A side's proposal is its own offer; anyone else's proposes what the sides should do.
             const who = subjectsAt(cue.start).filter((h) => !belligerent.has(h.party));
             const owner = who.length ? who : ownerOf(cue);
@@ -299,19 +318,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               );
               return add(who ?? reporterOf(cue.start), from, s.start + predicate.index);
             }
-            // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
-            if (
-              names.some(
-                (m) =>
-                  m.start >= cue.end &&
-                  /^\s*(?:\S+\s+)?$/u.test(text.slice(cue.end, m.start)) &&
-                  !grammar.agent.test(text.slice(cue.end, m.start)),
-              )
-            )
-              return;
             let start = cue.end;
             const lead = grammar.includes.exec(text.slice(start, end));
             if (lead) start += lead[0].length;
+            // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
+            else if (names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
             return add(who, start, end, { owned: owner !== null });
           }
           case 'modal':
@@ -354,7 +365,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return relAt - from < 3 ? null : { holder: as(m), before: [from, relAt] };
       }
       function firstSubjectAfter(pos: number): Holder | null {
-        const m = names.find((n) => n.start > pos && !grammar.object.test(text.slice(Math.max(pos, n.start - 40), n.start)));
+        const m = names.find((n) => n.start > pos && !isObject(pos, n));
         return m ? as(m) : null;
       }
 
