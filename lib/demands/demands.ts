@@ -189,7 +189,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           if (head) return [as(head)];
         }
         const found = candidatesIn(from, pos);
-        if (found.length) {
+        // "It scraps the pledge not to expand NATO, calls for ...": a clause that opens with "it" or "he" has that subject.
+        const opensWithAnaphor = grammar.anaphor.test(text.slice(from, found.length ? found[0].start : pos));
+        if (found.length && !opensWithAnaphor) {
           const joined = [found[0]];
           for (const m of found.slice(1)) if (grammar.coordinated.test(text.slice(joined[joined.length - 1].end, m.start))) joined.push(m);
           return joined.map(as);
@@ -245,7 +247,19 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const planCue = sCues.find((c) => c.value === 'plan');
       const planHolder = planCue ? (ownerOf(planCue) ?? subjectAt(planCue.start)) : null;
       if (planCue && planHolder) plan = { holder: planHolder, at: si };
-      const planActive = plan && si - plan.at <= CONTEXT_REACH && (plan.at === si || grammar.planAnaphor.test(s.text)) ? plan.holder : null;
+      // A list that a plan sentence introduces goes on with it: "On top of Ukraine ceding territory:" / "NATO and Ukraine would ...;".
+      const listGoesOn = si > 0 && /[:;]\s*$|\band\s*$/u.test(sentences[si - 1].text);
+      const planActive =
+        plan && si - plan.at <= CONTEXT_REACH && (plan.at === si || listGoesOn || grammar.planAnaphor.test(s.text)) ? plan.holder : null;
+      /** Whether the clause at `pos` has the plan, not a party, as its subject: "It calls for", "The draft would". */
+      const opensWithPlan = (pos: number) => {
+        const from = clauseStart(pos);
+        return (
+          !candidatesIn(from, pos).length ||
+          grammar.planAnaphor.test(text.slice(from, pos)) ||
+          sCues.some((c) => c.value === 'plan' && c.start >= from && c.end <= pos)
+        );
+      };
       /** A provision follows its plan: "China proposed a plan calling for ...", not "... would work on a memorandum". */
       const aboutPlan = (cue: Hit<CueKind>) =>
         planActive && (plan!.at < si || (planCue && planCue.start < cue.start)) ? planActive : null;
@@ -262,7 +276,18 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value));
         // A cue inside an aside (", who offered comment,") says nothing past it.
         const aside = asides.find(([a, b]) => cue.start >= a && cue.end <= b);
-        const end = Math.min(stop ? stop.start : s.end, quote ? quote.end : s.end, clauseEnd(text, s, cue.end), aside ? aside[1] : s.end);
+        // A speech verb starts what someone says, not what the cue demands: "calls for X, says that Y".
+        // (Not an aside of attribution: "Ukraine must, Zelensky said, get guarantees".)
+        const said = [...text.slice(cue.end, s.end).matchAll(grammar.speech)].find(
+          (m) => !inQuote(cue.end + m.index) && !/^\s*,/u.test(text.slice(cue.end + m.index + m[0].length)),
+        );
+        const end = Math.min(
+          stop ? stop.start : s.end,
+          quote ? quote.end : s.end,
+          clauseEnd(text, s, cue.end),
+          aside ? aside[1] : s.end,
+          said ? cue.end + said.index : s.end,
+        );
         const add = (holders: Holder[] | Holder | null, start: number, to = end, extra: Partial<Frame> = {}) => {
           for (const holder of Array.isArray(holders) ? holders : holders ? [holders] : [])
             frames.push({ cue, start, end: to, holder, ...extra });
@@ -280,6 +305,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             const back = relative(cue);
             if (back) return add(back.holder, cue.end, end, { owned: true, before: back.before });
             const nullable = !grammar.circumstance.test(content.trim());
+            // "It calls for ...", "The plan calls for ...": a plan's provision, when a plan is being discussed.
+            const plan = aboutPlan(cue);
+            if (plan && opensWithPlan(cue.start)) return add(plan, cue.end);
             const who = subjectsAt(cue.start);
             if (who.length) return add(who, cue.end, end, { nullable });
             if (quote) return add(quoteSpeaker(quote), cue.end, end, { nullable });
@@ -368,6 +396,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const m = names.find((n) => n.start > pos && !isObject(pos, n));
         return m ? as(m) : null;
       }
+
+      // The plan stays under discussion while its provisions go on.
+      if (plan && planActive && frames.some((f) => f.holder === planActive)) plan = { ...plan, at: si };
 
       // "As well as X, Putin demanded Y": the fronted clause is demanded too.
       const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);

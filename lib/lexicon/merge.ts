@@ -13,6 +13,8 @@ const GRAMMAR_LISTS = [
   'sources',
   'speechVerbs',
   'clauseBreaks',
+  'attributionVerbs',
+  'auxiliaries',
   'objectMarkers',
   'agentMarkers',
   'passiveMarkers',

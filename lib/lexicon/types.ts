@@ -105,6 +105,10 @@ export interface DemandGrammar {
   sources: string[];
   /** Verbs of speech, for closing attributions (", Lavrov said") and asides. */
   speechVerbs: string[];
+  /** Verbs that attribute a characterisation to their subject ("called", "described", "sees it as"): what follows is the subject's. */
+  attributionVerbs?: string[];
+  /** Auxiliaries and adverbs between a speaker and the verb ("has", "also", "repeatedly"). */
+  auxiliaries?: string[];
   /** Words that open a clause whose content is not demanded ("guarantees before any ceasefire"). */
   clauseBreaks: string[];
   /** Prepositions after which a party is an object, not the speaker ("talks with Moscow", "pressure on Kyiv"). */

@@ -1,5 +1,6 @@
 /** The lexicon compiled once into one automaton; matching a text yields typed, voiced matches. */
-import type { Category, Entry, Lexicon, Variant } from '../lexicon/types';
+import type { Category, DemandGrammar, Entry, Lexicon, Variant } from '../lexicon/types';
+import { compileAttribution } from './attribution';
 import { compileAutomaton, type Automaton } from './automaton';
 import { foldPhrase, isWordBefore } from './fold';
 import { prepareText, type PreparedText } from './prepare';
@@ -46,7 +47,10 @@ function wordBefore(folded: string, i: number): string {
   return folded.slice(start, end);
 }
 
-export function compileMatcher(lexicon: Pick<Lexicon, 'entries'> & Partial<Pick<Lexicon, 'institutions'>>): Matcher {
+export function compileMatcher(
+  lexicon: Pick<Lexicon, 'entries'> & Partial<Pick<Lexicon, 'institutions'>> & { demands?: { grammar?: Partial<DemandGrammar> } },
+): Matcher {
+  const attributed = compileAttribution(lexicon.demands?.grammar);
   const institutions = new Set((lexicon.institutions ?? []).map(foldPhrase));
   // Variants that fold alike ("NATO", "Nato") share one pattern; the text's own casing picks the variant.
   const byPhrase = new Map<string, { phrase: string; value: Target[]; plural: boolean }>();
@@ -88,7 +92,8 @@ export function compileMatcher(lexicon: Pick<Lexicon, 'entries'> & Partial<Pick<
         variant: variant.form,
         variantLang: variant.lang ?? entry.lang,
         category: entry.category,
-        voice: quoted(start, end) ? 'quoted' : 'author',
+        // A loaded phrase in reported speech the clause attributes to someone is theirs ("Peskov called it a provocation").
+        voice: quoted(start, end) || (entry.category === 'loaded' && attributed(text, start, end)) ? 'quoted' : 'author',
         note: entry.note,
         variantNote: variant.note,
       });

@@ -4,7 +4,7 @@
  * Markdown headings, list items and quotes keep their element; links keep their text; images, front
  * matter and emphasis marks are dropped. Text is escaped, never markup.
  *
- *   npx tsx test/tools/wrap-text.ts SOURCE.md --title T --site S [--url U] [--date yyyy-mm-dd] [--lines A-B] > source.html
+ *   npx tsx test/tools/wrap-text.ts SOURCE.md --title T --site S [--lang L] [--url U] [--date yyyy-mm-dd] [--lines A-B] > source.html
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,10 +17,13 @@ const { values, positionals } = parseArgs({
     url: { type: 'string' },
     date: { type: 'string' },
     lines: { type: 'string' },
+    lang: { type: 'string', default: 'en' },
+    // Scrapes that broke a sentence at each link ("as" / "*Axios*" / "reported"): rejoin lines until one ends a sentence.
+    join: { type: 'boolean', default: false },
   },
 });
 if (positionals.length !== 1 || !values.title || !values.site) {
-  console.error('usage: npx tsx test/tools/wrap-text.ts SOURCE.md --title T --site S [--url U] [--date D] [--lines A-B]');
+  console.error('usage: npx tsx test/tools/wrap-text.ts SOURCE.md --title T --site S [--lang L] [--url U] [--date D] [--lines A-B]');
   process.exit(2);
 }
 
@@ -42,6 +45,28 @@ if (values.lines) {
 } else if (lines[0] === '---') {
   const close = lines.indexOf('---', 1);
   if (close > 0) lines = lines.slice(close + 1);
+}
+
+if (values.join) {
+  const joined: string[] = [];
+  // Judged on the text as shown, so a line ending in a link ("[reported](https://…)") is still open.
+  const shown = (l: string) => inline(l).replace(/&[a-z]+;/g, '"');
+  const open = (l: string) => shown(l) !== '' && !/[.!?:;"”’)\]]$/u.test(shown(l)) && !/^(?:#|[-*•]\s|\d+[.)]\s|>)/u.test(l.trim());
+  let pending = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (pending) {
+      if (!line) continue;
+      pending = `${pending} ${line}`;
+      if (!open(pending)) {
+        joined.push(pending, '');
+        pending = '';
+      }
+    } else if (open(line)) pending = line;
+    else joined.push(raw);
+  }
+  if (pending) joined.push(pending);
+  lines = joined;
 }
 
 const body: string[] = [];
@@ -73,6 +98,6 @@ const meta = [
   values.date ? `<meta property="article:published_time" content="${escape(values.date)}">` : '',
 ].filter(Boolean);
 process.stdout.write(
-  `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escape(values.title)}</title>\n${meta.join('\n')}\n</head>\n` +
+  `<!doctype html>\n<html lang="${escape(values.lang)}">\n<head>\n<meta charset="utf-8">\n<title>${escape(values.title)}</title>\n${meta.join('\n')}\n</head>\n` +
     `<body>\n<article>\n<h1>${escape(values.title)}</h1>\n${body.join('\n')}\n</article>\n</body>\n</html>\n`,
 );

@@ -1,0 +1,76 @@
+/**
+ * Reported speech without quotation marks: a phrase is a speaker's, not the outlet's, when the same
+ * clause attributes it to someone named ("Peskov called the plan a provocation", "Kyiv sees it as a
+ * land grab", "… full-scale invasion, Zelensky said"). Unattributed reported speech stays the author's.
+ * The words (speech and attribution verbs, auxiliaries, pronouns) come from the language's pack.
+ */
+import type { DemandGrammar } from '../lexicon/types';
+
+const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const alternation = (list: readonly string[]) =>
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|') || '(?!)';
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+/** A capitalised word, or an initialism such as "U.S.": how a name looks in most scripts that have case. */
+const NAME = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\p{Lu}(?:\\.\\p{Lu})+\\.?)";
+
+export interface Attribution {
+  /** Whether [start, end) of `text` lies in speech the clause attributes to someone named. */
+  (text: string, start: number, end: number): boolean;
+}
+
+export function compileAttribution(grammar: Partial<DemandGrammar> | undefined): Attribution {
+  const verbs = [...(grammar?.speechVerbs ?? []), ...(grammar?.attributionVerbs ?? [])];
+  if (!verbs.length) return () => false;
+  const verb = `${START}(?:${alternation(verbs)})${END}`;
+  const said = `${START}(?:${alternation(grammar?.speechVerbs ?? [])})${END}`;
+  const aux = `(?:${START}(?:${alternation(grammar?.auxiliaries ?? [])})${END}\\s+)*`;
+  const pronoun = `${START}(?:${alternation(grammar?.anaphors ?? [])})${END}`;
+  const functionWords = new RegExp(`^(?:${alternation([...(grammar?.determiners ?? []), ...(grammar?.circumstances ?? [])])})$`, 'iu');
+  // A speaker and a verb that opens what follows: "Zelensky said", "the Kremlin has repeatedly called", "he told".
+  const opener = new RegExp(`(?:(${NAME}(?:\\s+${NAME})*)|(${pronoun}))\\s+${aux}${verb}`, 'gu');
+  // A closing attribution ends the sentence: ", Zelensky said." / ", said Lavrov on Friday." / ", he told reporters."
+  const closing = new RegExp(
+    `,\\s*(?:(?:${NAME}(?:\\s+${NAME})*|${pronoun})\\s+${aux}${said}|${said}\\s+${NAME}(?:\\s+${NAME})*)(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}\\s*$`,
+    'u',
+  );
+
+  return (text, start, end) => {
+    const from = sentenceStart(text, start);
+    const to = sentenceEnd(text, end);
+    const before = text.slice(from, start);
+    // The clause the phrase is in: a semicolon starts a new one.
+    const clause = before.slice(before.lastIndexOf(';') + 1);
+    for (const m of clause.matchAll(opener)) {
+      const name = m[1];
+      if (name && name.split(/\s+/).every((w) => functionWords.test(w))) continue;
+      return true;
+    }
+    const after = text.slice(end, to);
+    return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
+  };
+}
+
+/** Where the sentence holding `pos` starts: after the last sentence end or paragraph break before it. */
+function sentenceStart(text: string, pos: number): number {
+  for (let i = pos - 1; i > 0; i--) {
+    const ch = text[i];
+    if (ch === '\n') return i + 1;
+    if (
+      (ch === ' ' || ch === '\u00a0') &&
+      /[.!?]["”’»)]?$/u.test(text.slice(Math.max(0, i - 2), i)) &&
+      !/\b\p{Lu}\.$/u.test(text.slice(Math.max(0, i - 3), i))
+    )
+      return i + 1;
+  }
+  return 0;
+}
+
+/** Where the sentence holding `pos` ends. */
+function sentenceEnd(text: string, pos: number): number {
+  const m = /[.!?](?=["”’»)]?(?:\s|$))|\n/u.exec(text.slice(pos));
+  return m ? pos + m.index : text.length;
+}
