@@ -113,7 +113,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     const demands: Demand[] = [];
     const quotesAt = overlapping(quotes);
     let context: { holder: Holder; at: number } | null = null;
-    let plan: { holder: Holder; at: number } | null = null;
+    let plan: { holders: Holder[]; at: number } | null = null;
 
     const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
     const possessive = (m: Hit<Mention>) =>
@@ -139,7 +139,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const names = sMentions.filter((m, k, all) => !m.value.adjective && !(k > 0 && /^\s+$/u.test(text.slice(all[k - 1].end, m.start))));
       const sQuotes = quotesAt(s.start - 1, s.end);
       const ctx = context && si - context.at <= CONTEXT_REACH ? context.holder : null;
-      const asides = asideRanges(text, s, rules.grammar.relatives);
+      const asides = asideRanges(text, s, rules.grammar.asideOpeners);
       const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
       // "the calls for talks", "Russia's demand that": a demand verb used as a noun.
       for (const c of sCues)
@@ -243,14 +243,28 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const isClosingAttribution = (between: string, after: string) =>
         (between.includes(',') && grammar.saidAfter.test(after)) || (grammar.saidBefore.test(between) && /^[^,;:]*$/u.test(after));
 
-      // A plan named here with its author, or one named just before that this sentence goes on about.
-      const planCue = sCues.find((c) => c.value === 'plan');
-      const planHolder = planCue ? (ownerOf(planCue) ?? subjectAt(planCue.start)) : null;
-      if (planCue && planHolder) plan = { holder: planHolder, at: si };
+      // A plan named here with its authors, or one named just before that this sentence goes on about. A plan
+      // that is refused ("Russia rejected Zelensky's peace proposal") is not being set out.
+      const refusedHere = (c: Hit<CueKind>) =>
+        sCues.some((r) => r.value === 'refusal' && r.end <= c.start && clauseStart(c.start) <= r.start);
+      let planCue: Hit<CueKind> | undefined;
+      for (const c of sCues) {
+        if (c.value !== 'plan' || refusedHere(c)) continue;
+        const owner = ownerOf(c);
+        const authors = owner ? [owner] : subjectsAt(c.start);
+        if (!authors.length) continue;
+        planCue = c;
+        plan = { holders: authors, at: si };
+        break;
+      }
       // A list that a plan sentence introduces goes on with it: "On top of Ukraine ceding territory:" / "NATO and Ukraine would ...;".
       const listGoesOn = si > 0 && /[:;]\s*$|\band\s*$/u.test(sentences[si - 1].text);
+      // The paragraph that names a plan goes on about it: "Front lines would also be frozen. Russia would withdraw ...".
+      const sameParagraph = plan !== null && !text.slice(sentences[plan.at].end, s.start).includes('\n');
       const planActive =
-        plan && si - plan.at <= CONTEXT_REACH && (plan.at === si || listGoesOn || grammar.planAnaphor.test(s.text)) ? plan.holder : null;
+        plan && si - plan.at <= CONTEXT_REACH && (plan.at === si || sameParagraph || listGoesOn || grammar.planAnaphor.test(s.text))
+          ? plan.holders
+          : null;
       /** Whether the clause at `pos` has the plan, not a party, as its subject: "It calls for", "The draft would". */
       const opensWithPlan = (pos: number) => {
         const from = clauseStart(pos);
@@ -398,7 +412,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       }
 
       // The plan stays under discussion while its provisions go on.
-      if (plan && planActive && frames.some((f) => f.holder === planActive)) plan = { ...plan, at: si };
+      if (plan && planActive && frames.some((f) => planActive.includes(f.holder))) plan = { ...plan, at: si };
 
       // "As well as X, Putin demanded Y": the fronted clause is demanded too.
       const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);
@@ -477,8 +491,8 @@ function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {
 }
 
 /** Asides inside a sentence, whose parties are not the sentence's subject: ", who met Putin,", "(...)", "– ... –". */
-function asideRanges(text: string, s: Sentence, relatives: readonly string[]): [number, number][] {
-  const words = relatives.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
+function asideRanges(text: string, s: Sentence, openers: readonly string[]): [number, number][] {
+  const words = openers.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
   const pattern = new RegExp(
     `,\\s*(?:${words})(?![\\p{L}])[^,;]*,|\\([^)]*\\)|\\s[\\u2013\\u2014-]\\s[^\\u2013\\u2014]*\\s[\\u2013\\u2014-]\\s`,
     'giu',

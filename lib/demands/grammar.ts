@@ -64,7 +64,7 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** An anaphor anywhere (a possessive one before a demand word: "his demands"). */
     anaphorBefore: new RegExp(`${words(g.anaphors)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     /** A role right after an adjective makes it a party ("African leaders", "Russian officials"). */
-    roleAfter: new RegExp(`^\\s+(?:[\\p{L}-]+\\s+){0,1}?${words(g.roles)}`, 'iu'),
+    roleAfter: new RegExp(`^\\s+(?:(?:${alternation(g.connectors)}|,)\\s+[\\p{L}.-]+\\s+)?(?:[\\p{L}-]+\\s+){0,1}?${words(g.roles)}`, 'iu'),
     /** A role and a preposition right before a party: it is that role's party, not an object ("a delegation of African leaders"). */
     roleOf: new RegExp(`${words(g.roles)}\\s+${words(g.objectMarkers)}\\s+(?:[\\p{L}]{1,4}\\s+)?$`, 'iu'),
     /** A role right after a party's name makes that name a speaker ("Russia's foreign minister"). */

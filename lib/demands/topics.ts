@@ -64,8 +64,9 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
       });
       if (rule < 0) return;
       const opposite = t.rules[rule].negatedTopic ?? t.negatedTopic;
+      // A negation counts before the rule's first group, its action ("never join NATO", "NATO not expand").
       const first = Math.min(
-        ...hits.filter((h) => h.value.topic === ti && h.value.rule === rule && h.value.group >= 0).map((h) => h.start),
+        ...hits.filter((h) => h.value.topic === ti && h.value.rule === rule && h.value.group === 0).map((h) => h.start),
       );
       const negated = !!opposite && negs.some((n) => n.start < first);
       // Refusing something negated wants it ("refuses to give up its NATO bid"); refusing it wants its opposite, if it has one.

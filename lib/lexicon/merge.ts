@@ -22,6 +22,7 @@ const GRAMMAR_LISTS = [
   'planAnaphors',
   'roles',
   'relatives',
+  'asideOpeners',
   'clauseJoiners',
   'determiners',
   'claimVerbs',

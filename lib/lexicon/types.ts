@@ -125,6 +125,8 @@ export interface DemandGrammar {
   roles?: string[];
   /** Words that open a clause about something named before ("which Russia demands", "as Moscow demands"). */
   relatives?: string[];
+  /** Words that open an aside between commas, whose parties are not the sentence's subject (", who met Putin,"). */
+  asideOpeners?: string[];
   /** Conjunctions that open a new clause after a comma, with its own subject (", while Zelensky called ..."). */
   clauseJoiners?: string[];
   /** Words that make a demand verb a noun ("the calls for", "a push for"). */

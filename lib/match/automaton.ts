@@ -220,7 +220,8 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
       // This hit's scan position is at least `start`: no hit can still begin before start + 1 - longest.
       settle(start + 1 - longest);
       const k = start & ringMask;
-      if (end > bestEnd[k]) {
+      // On a tie, the longer pattern: "Donbass" as written beats "Donbas" with a plural ending.
+      if (end > bestEnd[k] || (end === bestEnd[k] && patLength[pattern] > patLength[bestPattern[k]])) {
         bestEnd[k] = end;
         bestPattern[k] = pattern;
       }

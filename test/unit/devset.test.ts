@@ -48,6 +48,10 @@ function figures(pages: readonly Scored[]) {
       sum((p) => p.s.names.need),
     ),
     maxExtras: Math.max(0, ...pages.map((p) => p.s.extras.length)),
+    spellingsRight: ratio(
+      sum((p) => p.s.spellings.ok),
+      sum((p) => p.s.spellings.of),
+    ),
   };
 }
 type Figures = ReturnType<typeof figures>;
@@ -55,7 +59,7 @@ type Figures = ReturnType<typeof figures>;
 const line = (label: string, f: Figures) =>
   `${label.padEnd(16)} pages=${String(f.pages).padStart(2)} gold demands=${String(f.goldDemands).padStart(3)} ` +
   `demands P=${f.precision.toFixed(2)} R=${f.recall.toFixed(2)} loaded R=${f.loadedRecall.toFixed(2)} ` +
-  `voice=${f.voiceRight.toFixed(2)} names/places R=${f.namesRecall.toFixed(3)} max extras=${f.maxExtras}`;
+  `voice=${f.voiceRight.toFixed(2)} names/places R=${f.namesRecall.toFixed(3)} spellings=${f.spellingsRight.toFixed(2)} max extras=${f.maxExtras}`;
 
 describe.each(DEV)('$slug ($language, $split)', (page) => {
   it('is analysed with the packs of its language, with exact offsets, nothing from the page chrome', () => {
@@ -80,7 +84,8 @@ describe.each(DEV)('$slug ($language, $split)', (page) => {
       );
     expect(s.leaked.length).toBe(0);
     expect(s.badOffsets).toBe(0);
-    expect(s.spellings.wrong.length).toBe(0);
+    // On the held-back third the spellings count in the whole-set figures, where no page's failure is named.
+    if (page.split === 'dev') expect(s.spellings.wrong, page.slug).toEqual([]);
     expect(result.analysis.lexicon.map((p) => p.id)).toContain('russia-ukraine');
   });
 });

@@ -253,9 +253,10 @@ const CASES: Case[] = [
   {
     lang: 'ru',
     text: 'Министр назвал освобожденные территории неотъемлемой частью России, а нацбаты, по его словам, отступают.',
+    // The minister's words, reported without quotation marks but attributed in the clause ("назвал", "по его словам").
     loaded: [
-      ['освобожденные территории', 'author'],
-      ['нацбаты', 'author'],
+      ['освобожденные территории', 'quoted'],
+      ['нацбаты', 'quoted'],
     ],
     demands: [],
   },
