@@ -241,7 +241,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return closing ? as(closing) : null;
       };
       const isClosingAttribution = (between: string, after: string) =>
-        (between.includes(',') && grammar.saidAfter.test(after)) || (grammar.saidBefore.test(between) && /^[^,;:]*$/u.test(after));
+        (between.includes(',') && grammar.saidAfter.test(after)) || grammar.saidBefore.test(between);
 
       // A plan named here with its authors, or one named just before that this sentence goes on about. A plan
       // that is refused ("Russia rejected Zelensky's peace proposal") is not being set out.
@@ -261,8 +261,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const listGoesOn = si > 0 && /[:;]\s*$|\band\s*$/u.test(sentences[si - 1].text);
       // The paragraph that names a plan goes on about it: "Front lines would also be frozen. Russia would withdraw ...".
       const sameParagraph = plan !== null && !text.slice(sentences[plan.at].end, s.start).includes('\n');
+      // "That formula includes ...": a sentence that opens on a plan goes on about the one named before.
+      const opensOnPlan = sCues.some((c) => c.value === 'plan' && grammar.planOpening.test(text.slice(s.start, c.start)));
       const planActive =
-        plan && si - plan.at <= CONTEXT_REACH && (plan.at === si || sameParagraph || listGoesOn || grammar.planAnaphor.test(s.text))
+        plan &&
+        si - plan.at <= CONTEXT_REACH &&
+        (plan.at === si || sameParagraph || listGoesOn || opensOnPlan || grammar.planAnaphor.test(s.text))
           ? plan.holders
           : null;
       /** Whether the clause at `pos` has the plan, not a party, as its subject: "It calls for", "The draft would". */
@@ -350,7 +354,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           }
           case 'noun': {
             const owner = ownerOf(cue);
-            const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null);
+            // "That formula includes demands for ...": the plan under discussion owns them.
+            const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null) ?? aboutPlan(cue)?.[0] ?? null;
             const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
             if (predicate) {
               // "Neutrality and the lifting of sanctions are necessary conditions": the content comes first.
@@ -374,17 +379,19 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             if (!hasOffer) return;
             const to = conditionEnd(text, cue.end, end);
             const fronted = cue.start - s.start < 4;
-            const main = fronted ? firstSubjectAfter(to) : (subjectAt(cue.start) ?? reporterOf(cue.start));
+            // The one who sets it: the subject of the offer or threat, or whoever the sentence reports.
+            const main = (fronted ? firstSubjectAfter(to) : subjectAt(cue.start)) ?? reporterOf(cue.start) ?? (fronted ? ctx : null);
             if (!main) return;
-            // What the condition asks of another party ("if Ukraine withdraws"), not how things go ("if talks stall");
-            // an exchange names what the speaker gets ("in return for guarantees").
-            const addressed = names.some(
-              (m) =>
-                m.start >= cue.end &&
-                m.end <= to &&
-                m.value.party !== main.party &&
-                /^\s*(?:\S+\s+){0,2}$/u.test(text.slice(cue.end, m.start)),
-            );
+            // What the condition asks of another party ("if Ukraine withdraws", "if it does not agree"), not how things
+            // go ("if talks stall"); an exchange names what the speaker gets ("in return for guarantees").
+            const addressed =
+              names.some(
+                (m) =>
+                  m.start >= cue.end &&
+                  m.end <= to &&
+                  m.value.party !== main.party &&
+                  /^\s*(?:\S+\s+){0,2}$/u.test(text.slice(cue.end, m.start)),
+              ) || grammar.anaphorFirst.test(text.slice(cue.end, to));
             if (addressed || exchange.has(text.slice(cue.start, cue.end).toLowerCase())) add(main, cue.end, to);
             return;
           }

@@ -61,6 +61,10 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     anaphor: new RegExp(`^[\\s"“'‘(]*(?:[\\p{L}\\d-]+,?\\s+){0,3}?${words(g.anaphors)}`, 'iu'),
     /** A sentence that opens by referring back to a plan ("It also suggested", "Under the plan, ..."). */
     planAnaphor: new RegExp(`^[\\s"“'‘(]*(?:[\\p{L}\\d-]+,?\\s+){0,2}?${words(g.planAnaphors)}`, 'iu'),
+    /** A condition that opens on a pronoun asks it of the party it stands for ("if it does not agree"). */
+    anaphorFirst: new RegExp(`^\\s*${words(g.anaphors)}\\s`, 'iu'),
+    /** What may open a sentence before a plan it goes on about: a determiner, maybe a word ("That formula", "The 28-point"). */
+    planOpening: new RegExp(`^[\\s"“'‘(]*(?:${words(g.determiners)}\\s+)(?:[\\p{L}\\d-]+\\s+)?$`, 'iu'),
     /** An anaphor anywhere (a possessive one before a demand word: "his demands"). */
     anaphorBefore: new RegExp(`${words(g.anaphors)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     /** A role right after an adjective makes it a party ("African leaders", "Russian officials"). */

@@ -15,6 +15,7 @@ const GRAMMAR_LISTS = [
   'clauseBreaks',
   'attributionVerbs',
   'auxiliaries',
+  'perspectives',
   'objectMarkers',
   'agentMarkers',
   'passiveMarkers',

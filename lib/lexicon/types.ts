@@ -107,6 +107,8 @@ export interface DemandGrammar {
   speechVerbs: string[];
   /** Verbs that attribute a characterisation to their subject ("called", "described", "sees it as"): what follows is the subject's. */
   attributionVerbs?: string[];
+  /** Words that open a clause with whose view it states ("For Kyiv, ..."). */
+  perspectives?: string[];
   /** Auxiliaries and adverbs between a speaker and the verb ("has", "also", "repeatedly"). */
   auxiliaries?: string[];
   /** Words that open a clause whose content is not demanded ("guarantees before any ceasefire"). */

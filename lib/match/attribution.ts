@@ -16,6 +16,8 @@ const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 /** A capitalised word, or an initialism such as "U.S.": how a name looks in most scripts that have case. */
 const NAME = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\p{Lu}(?:\\.\\p{Lu})+\\.?)";
+/** A name that is not a possessive. */
+const PLAIN = "(?:\\p{Lu}[\\p{L}\\p{M}.-]*(?:['’](?!s\\b)[\\p{L}\\p{M}.-]+)?|\\p{Lu}(?:\\.\\p{Lu})+\\.?)";
 
 export interface Attribution {
   /** Whether [start, end) of `text` lies in speech the clause attributes to someone named. */
@@ -30,13 +32,21 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   const aux = `(?:${START}(?:${alternation(grammar?.auxiliaries ?? [])})${END}\\s+)*`;
   const pronoun = `${START}(?:${alternation(grammar?.anaphors ?? [])})${END}`;
   const functionWords = new RegExp(`^(?:${alternation([...(grammar?.determiners ?? []), ...(grammar?.circumstances ?? [])])})$`, 'iu');
+  const determiner = `${START}(?:${alternation(grammar?.determiners ?? [])})${END}`;
+  // Who speaks: a name ("Zelensky", "Western allies"), a group with a determiner ("the west", "the ministry"), a pronoun.
+  // A possessive speaks only through a role ("Zelensky's office said"): "Russia's territorial claims" are no speaker.
+  const role = `${START}(?:${alternation(grammar?.roles ?? [])})${END}`;
+  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+${PLAIN})*(?:\\s+\\p{Ll}[\\p{L}-]*)?|${determiner}(?:\\s+[\\p{L}-]+){1,2}|${pronoun})`;
   // A speaker and a verb that opens what follows: "Zelensky said", "the Kremlin has repeatedly called", "he told".
-  const opener = new RegExp(`(?:(${NAME}(?:\\s+${NAME})*)|(${pronoun}))\\s+${aux}${verb}`, 'gu');
-  // A closing attribution ends the sentence: ", Zelensky said." / ", said Lavrov on Friday." / ", he told reporters."
+  const opener = new RegExp(`(${speaker})\\s+${aux}${verb}`, 'gu');
+  // A closing attribution ends the sentence, or a clause before ", adding ...": ", Zelensky said." / ", said
+  // Lavrov on Friday." / ", experts interviewed by TASS said."
   const closing = new RegExp(
-    `,\\s*(?:(?:${NAME}(?:\\s+${NAME})*|${pronoun})\\s+${aux}${said}|${said}\\s+${NAME}(?:\\s+${NAME})*)(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}\\s*$`,
+    `,\\s*(?:(?:${speaker}|(?:\\p{Ll}[\\p{L}-]*\\s+){1,4}[\\p{L}\\p{N}'’.-]+)\\s+${aux}${said}|${said}\\s+${speaker})(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}\\s*(?:,.*)?$`,
     'u',
   );
+  // A clause that opens on whose view it is: "For Kyiv, these conditions would amount to surrender."
+  const perspective = new RegExp(`^\\s*${START}(?:${alternation(grammar?.perspectives ?? [])})${END}\\s+${NAME}(?:\\s+${NAME})*\\s*,`, 'u');
 
   return (text, start, end) => {
     const from = sentenceStart(text, start);
@@ -46,9 +56,10 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
     const clause = before.slice(before.lastIndexOf(';') + 1);
     for (const m of clause.matchAll(opener)) {
       const name = m[1];
-      if (name && name.split(/\s+/).every((w) => functionWords.test(w))) continue;
+      if (name.split(/\s+/).every((w) => functionWords.test(w))) continue;
       return true;
     }
+    if (perspective.test(clause)) return true;
     const after = text.slice(end, to);
     return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
   };
