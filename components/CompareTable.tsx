@@ -74,12 +74,15 @@ export function CompareTable({ comparison: c }: CompareTableProps) {
               <th scope="row">
                 {d.party}: {d.topicLabel ?? d.topic}
               </th>
-              {c.articles.map((a) => (
-                <td class={d.articles.includes(a.id) ? 'reported' : 'omitted'}>
-                  {d.articles.includes(a.id) ? t('compare_reported') : t('compare_omits')}
-                  {sentences(d.sentences[a.id])}
-                </td>
-              ))}
+              {c.articles.map((a) => {
+                const cell = d.articles.includes(a.id) ? 'reported' : d.omittedBy.includes(a.id) ? 'omitted' : 'unsure';
+                return (
+                  <td class={cell} title={cell === 'unsure' ? t('compare_unsure_hint') : undefined}>
+                    {t(cell === 'reported' ? 'compare_reported' : cell === 'omitted' ? 'compare_omits' : 'compare_unsure')}
+                    {sentences(d.sentences[a.id])}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -19,6 +19,8 @@ export interface Analysis {
   lexicon: Lexicon['packs'];
   matches: Match[];
   demands: Demand[];
+  /** Demand topics the article names anywhere, whoever wants them: what Compare needs before it says "omits". */
+  topics: string[];
   summary: Summary;
 }
 
@@ -94,7 +96,13 @@ export function analyzeArticle(article: Article, engine: Engine, url: string | n
     );
     return { body, matches: [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)] };
   });
-  const demands = timed(timings, 'demands', () => engine.demands.find(article.text, lang, splitSentences(article.text, lang), body));
+  const { demands, topics } = timed(timings, 'demands', () => {
+    const sentences = splitSentences(article.text, lang);
+    return {
+      demands: engine.demands.find(article.text, lang, sentences, body),
+      topics: engine.demands.mentioned(article.text, lang, sentences, body),
+    };
+  });
   return {
     schema: ANALYSIS_SCHEMA,
     url,
@@ -102,6 +110,7 @@ export function analyzeArticle(article: Article, engine: Engine, url: string | n
     lexicon: engine.lexicon.packs,
     matches,
     demands,
+    topics,
     summary: timed(timings, 'summary', () => summarize(matches, demands, engine.lexicon)),
   };
 }

@@ -19,13 +19,17 @@ export interface Comparison {
     sentences: Record<string, string[]>;
     differs: boolean;
   }[];
-  /** Per (party, topic): who reports it, who omits it, and the sentences. */
+  /**
+   * Per (party, topic): who reports it, who omits it (names nothing of the topic), who names the topic without a
+   * demand being found (`unsure`: perhaps worded beyond the engine, so no omission is claimed), and the sentences.
+   */
   demands: {
     party: PartyId;
     topic: string;
     topicLabel: string | null;
     articles: string[];
     omittedBy: string[];
+    unsure: string[];
     sentences: Record<string, string[]>;
     differs: boolean;
   }[];
@@ -79,10 +83,12 @@ export function compareArticles(records: readonly ArticleRecord[]): Comparison {
     }
   const demands = [...demandKeys].map(([key, d]) => {
     const articles = ids.filter((id) => reportedBy.get(key)!.includes(id));
+    const silent = records.filter((r) => !articles.includes(r.id));
     return {
       ...d,
       articles,
-      omittedBy: ids.filter((id) => !articles.includes(id)),
+      omittedBy: silent.filter((r) => r.topics && !r.topics.includes(d.topic)).map((r) => r.id),
+      unsure: silent.filter((r) => !r.topics || r.topics.includes(d.topic)).map((r) => r.id),
       sentences: Object.fromEntries(sentences.get(key)!),
       differs: articles.length < ids.length,
     };

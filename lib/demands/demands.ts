@@ -71,6 +71,11 @@ const STOPS = new Set<CueKind>(['verb', 'condition', 'offer', 'proposal', 'refus
 
 export interface DemandFinder {
   find(text: string, lang?: string, sentences?: Sentence[], prepared?: PreparedText): Demand[];
+  /**
+   * The demand topics a text names anywhere, whoever is said to want them ("the withdrawal of Russian troops"):
+   * where an article names a topic but no demand of it was found, saying it omits that demand would be a guess.
+   */
+  mentioned(text: string, lang?: string, sentences?: Sentence[], prepared?: PreparedText): string[];
 }
 
 export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'>): DemandFinder {
@@ -480,7 +485,17 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     return dedupe(demands);
   }
 
-  return { find };
+  function mentioned(text: string, lang = 'en', given?: Sentence[], prepared?: PreparedText): string[] {
+    const { folded } = prepared ?? prepareText(text);
+    const found = new Set<string>();
+    for (const s of given ?? splitSentences(text, lang)) {
+      const sentence = foldedSlice(folded, s.start, s.end);
+      for (const topic of topics.of(sentence, sentence)) found.add(topic);
+    }
+    return [...found].sort();
+  }
+
+  return { find, mentioned };
 }
 
 /** The hits (sorted by start) that lie within [start, end). */

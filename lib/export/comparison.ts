@@ -28,7 +28,9 @@ export function comparisonToMarkdown(c: Comparison): string {
   out.push('', '## Demands reported', '', ...head('Party: demand'));
   for (const d of c.demands)
     out.push(
-      `| ${cell(`${d.party}: ${d.topicLabel ?? d.topic}`)} \`${d.topic}\` | ${c.articles.map((a) => (d.articles.includes(a.id) ? mark('reported', d.differs) : mark('omits', d.differs))).join(' | ')} |`,
+      `| ${cell(`${d.party}: ${d.topicLabel ?? d.topic}`)} \`${d.topic}\` | ${c.articles
+        .map((a) => mark(d.articles.includes(a.id) ? 'reported' : d.omittedBy.includes(a.id) ? 'omits' : 'not found', d.differs))
+        .join(' | ')} |`,
     );
   return out.join('\n') + '\n';
 }

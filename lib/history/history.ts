@@ -54,6 +54,8 @@ export function parseHistory(text: string): HistoryImport {
       ['spellings', isArray, 'a list'],
       ['loaded', isArray, 'a list'],
       ['demands', isArray, 'a list'],
+      // Absent in records kept before it was: then no demand counts as omitted.
+      ['topics', (v) => v === undefined || (isArray(v) && (v as unknown[]).every(isString)), 'a list of topic ids'],
     ];
     for (const [field, ok, what] of checks) if (!ok(r[field])) return fail(`${at}.${field}`, `must be ${what}`);
     for (const [j, s] of (r.spellings as Record<string, unknown>[]).entries())

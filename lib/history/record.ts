@@ -25,6 +25,8 @@ export interface ArticleRecord {
   spellings: { termId: string; concept: string; category: Exclude<Category, 'loaded'>; variants: Record<string, number> }[];
   loaded: { termId: string; concept: string; surface: string; voice: Voice; sentence: string }[];
   demands: { party: PartyId; topic: string; topicLabel: string | null; text: string; sentence: string }[];
+  /** Demand topics the article names anywhere (absent in records made before it was kept: then nothing counts as omitted). */
+  topics?: string[];
 }
 
 export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): ArticleRecord {
@@ -71,8 +73,9 @@ export function toRecord(a: Analysis, id: string, analyzedAt = new Date()): Arti
         sentence: sentenceAt(m.start),
       })),
     demands: a.demands.flatMap((d) =>
-      d.topic ? [{ party: d.party, topic: d.topic, topicLabel: d.topicLabel, text: d.text, sentence: d.sentence }] : [],
+      d.topic && d.certain ? [{ party: d.party, topic: d.topic, topicLabel: d.topicLabel, text: d.text, sentence: d.sentence }] : [],
     ),
+    topics: a.topics,
   };
 }
 

@@ -53,6 +53,28 @@ describe('compareArticles on the seed pages', () => {
     for (const id of articles) expect(d!.sentences[id]?.length).toBeGreaterThan(0);
   });
 
+  it('says an article omits a demand only where it names nothing of the topic; where it names the topic, "not found"', () => {
+    // A third outlet names Russia's NATO condition only in wording with no demand cue the engine reads.
+    const paraphrase = record(
+      '<html lang="en"><body><article><h1>Talks</h1>' +
+        '<p>The Kremlin has long described Ukraine’s neutrality as a question of principle, a diplomat in Moscow said on Friday, and officials in Kyiv see little room in it.</p>' +
+        '<p>Talks are not expected before the summer, analysts said, and the front line has barely moved in weeks across the east of the country.</p>' +
+        '<p>Ukraine’s allies have pledged more air defence, and the question of war crimes trials remains open in The Hague.</p></article></body></html>',
+      'paraphrase',
+    );
+    expect(paraphrase.topics).toContain('neutrality-no-nato');
+    const three = compareArticles([seed1, seed2, paraphrase]);
+    const nato = three.demands.find((d) => d.party === 'russia' && d.topic === 'neutrality-no-nato')!;
+    expect(nato.omittedBy).toEqual([]);
+    expect(nato.unsure).toEqual(['paraphrase']);
+    const sanctions = three.demands.find((d) => d.party === 'russia' && d.topic === 'lift-sanctions')!;
+    expect(sanctions.omittedBy).toEqual(['paraphrase']);
+    expect(comparisonToMarkdown(three)).toMatch(/`neutrality-no-nato` \| \*\*reported\*\* \| \*\*reported\*\* \| \*\*not found\*\* \|/);
+    // A record kept before topics were: nothing it lacks counts as omitted.
+    const old = compareArticles([{ ...seed1, topics: undefined }, seed2]);
+    expect(old.demands.find((d) => d.topic === 'demilitarization')).toMatchObject({ omittedBy: [], unsure: ['seed-1'] });
+  });
+
   it("all of Russia's shared conditions are agreement", () => {
     const shared = c.demands.filter((d) => d.party === 'russia' && !d.differs).map((d) => d.topic);
     expect(shared.sort()).toEqual([
