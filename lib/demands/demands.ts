@@ -119,16 +119,20 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     const quotesAt = overlapping(quotes);
     let context: { holder: Holder; at: number } | null = null;
     let plan: { holders: Holder[]; at: number } | null = null;
+    /** Who announced demands the next sentences may spell out ("Putin set out his conditions."). */
+    let announced: { holder: Holder; at: number } | null = null;
 
     const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
     const possessive = (m: Hit<Mention>) =>
       /['’]s?$/u.test(text.slice(m.start, m.end)) || /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
     const role = (m: Hit<Mention>) => grammar.role.test(text.slice(m.end, m.end + 40));
     /** A name followed by a capitalised word that is no role is part of another name: "Kyiv Post", "Kyiv International Institute". */
+    // ... and a name joined to a word is part of a compound ("US-brokered talks", "NATO-Beitritt"), unless to a role ("EU-Kommission").
     const partOfName = (m: Hit<Mention>) =>
-      !role(m) &&
-      /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
-      !allMentions.some((n) => n.start > m.end && n.start <= m.end + 2);
+      (/^[-\u2010\u2011]\p{L}/u.test(text.slice(m.end, m.end + 2)) && !grammar.roleCompound.test(text.slice(m.end, m.end + 40))) ||
+      (!role(m) &&
+        /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
+        !allMentions.some((n) => n.start > m.end && n.start <= m.end + 2));
 
     sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
@@ -144,6 +148,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const names = sMentions.filter((m, k, all) => !m.value.adjective && !(k > 0 && /^\s+$/u.test(text.slice(all[k - 1].end, m.start))));
       const sQuotes = quotesAt(s.start - 1, s.end);
       const ctx = context && si - context.at <= CONTEXT_REACH ? context.holder : null;
+      const announcedBy = announced && si - announced.at <= CONTEXT_REACH ? announced.holder : null;
       const asides = asideRanges(text, s, rules.grammar.asideOpeners);
       const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
       // "the calls for talks", "Russia's demand that": a demand verb used as a noun.
@@ -360,7 +365,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           case 'noun': {
             const owner = ownerOf(cue);
             // "That formula includes demands for ...": the plan under discussion owns them.
-            const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null) ?? aboutPlan(cue)?.[0] ?? null;
+            // "Among the further demands were ...": whose they are was said just before.
+            const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null) ?? aboutPlan(cue)?.[0] ?? announcedBy ?? ctx;
             const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
             if (predicate) {
               // "Neutrality and the lifting of sanctions are necessary conditions": the content comes first.
@@ -378,8 +384,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             return add(who, start, end, { owned: owner !== null });
           }
           case 'modal':
-            // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words.
-            return add(reporterOf(cue.start), cue.end);
+            // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
+            // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
+            return add(reporterOf(cue.start) ?? announcedBy, cue.end);
           case 'condition': {
             if (!hasOffer) return;
             const to = conditionEnd(text, cue.end, end);
@@ -443,13 +450,19 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       });
 
       const sentenceFolded = foldedSlice(folded, s.start, s.end);
-      const topical = (from: number, to: number, refused = false) =>
-        splitItems(grammar, text, from, to)
+      const topical = (from: number, to: number, refused = false) => {
+        const items = splitItems(grammar, text, from, to)
           .map((it) => {
             const found = topics.of(foldedSlice(folded, it.start, it.end), sentenceFolded, refused);
             return { ...it, topics: found.length || refused ? found : topics.implied(folded, it) };
           })
           .filter((it) => it.topics.length);
+        if (items.length) return items;
+        // Items that share one verb ("seine NATO-Pläne und vier Regionen aufgeben") say their topic only together.
+        const whole = trimItem(grammar, text, from, to);
+        const found = whole ? topics.of(foldedSlice(folded, whole.start, whole.end), sentenceFolded, refused) : [];
+        return whole && found.length ? [{ ...whole, topics: found }] : [];
+      };
       for (const f of kept) {
         let found = topical(f.start, f.end, f.refused);
         if (!found.length && f.before) found = topical(...f.before);
@@ -474,6 +487,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);
         }
       }
+
+      // A demand word that announces rather than states ("Putin set out his conditions."): the next sentences may spell them out.
+      const announcing = kept.find(
+        (f) => f.cue.value === 'noun' && !demands.some((d) => d.sentenceStart === s.start && d.cue === text.slice(f.cue.start, f.cue.end)),
+      );
+      if (announcing) announced = { holder: announcing.holder, at: si };
 
       // The party this sentence is about, for "he" in the next one.
       const last = kept.filter((f) => !f.refused).pop();

@@ -71,6 +71,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     roleAfter: new RegExp(`^\\s+(?:(?:${alternation(g.connectors)}|,)\\s+[\\p{L}.-]+\\s+)?(?:[\\p{L}-]+\\s+){0,1}?${words(g.roles)}`, 'iu'),
     /** A role and a preposition right before a party: it is that role's party, not an object ("a delegation of African leaders"). */
     roleOf: new RegExp(`${words(g.roles)}\\s+${words(g.objectMarkers)}\\s+(?:[\\p{L}]{1,4}\\s+)?$`, 'iu'),
+    /** A role joined to a party's name in a compound: "EU-Kommission", "US-Präsident". */
+    roleCompound: new RegExp(`^[-\\u2010\\u2011](?:${alternation(g.roles)})`, 'iu'),
     /** A role right after a party's name makes that name a speaker ("Russia's foreign minister"). */
     role: new RegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+){0,2}?${words(g.roles)}`, 'iu'),
     /** Text that ends with a relative word and its party ("the Donbas, which Russia", "as Moscow still"). */

@@ -126,7 +126,8 @@ const CASES: Case[] = [
   {
     lang: 'de',
     text: 'Die EU-Kommission pocht auf ein Sondertribunal für das Verbrechen der Aggression.',
-    loaded: [],
+    // 'Aggression' is on the framing glossary in both languages (the gold of the German dev pages marks it too).
+    loaded: [['Aggression', 'author']],
     demands: ['eu:war-crimes-tribunal'],
   },
   { lang: 'de', text: 'Peking rief zu Verhandlungen und zu einer politischen Lösung auf.', loaded: [], demands: ['china:negotiations'] },
