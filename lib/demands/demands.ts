@@ -66,6 +66,8 @@ interface Frame {
 const CONTEXT_REACH = 2;
 /** How close a possessive or adjective must be to the demand word it owns: "Russia's core territorial demands". */
 const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}\d]+-)?$/u;
+/** A news agency's dateline at the start of a story: a place in capitals, maybe a country or date, the agency, a dash. */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,\s*[^\u2014\u2013()]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s/u;
 /** Cues that begin a new predicate, so the span of the one before ends there. */
 const STOPS = new Set<CueKind>(['verb', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
 
@@ -162,7 +164,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
 
       /** Where the clause holding `pos` begins: the sentence, its quotation, a semicolon, a comma and conjunction, a speech verb. */
       const clauseStart = (pos: number) => {
-        let from = s.start;
+        // A dateline ("DUBAI, United Arab Emirates (AP) —") names where, not who.
+        let from = s.start + (DATELINE.exec(s.text)?.[0].length ?? 0);
         const q = inQuote(pos);
         if (q) from = Math.max(from, q.start + 1);
         const semi = text.slice(from, pos).lastIndexOf(';');
@@ -200,7 +203,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         }
         const found = candidatesIn(from, pos);
         // "It scraps the pledge not to expand NATO, calls for ...": a clause that opens with "it" or "he" has that subject.
-        const opensWithAnaphor = grammar.anaphor.test(text.slice(from, found.length ? found[0].start : pos));
+        const lead = text.slice(from, found.length ? found[0].start : pos);
+        const opensWithAnaphor = grammar.anaphor.test(lead) && !lead.includes(',');
         if (found.length && !opensWithAnaphor) {
           const joined = [found[0]];
           for (const m of found.slice(1)) if (grammar.coordinated.test(text.slice(joined[joined.length - 1].end, m.start))) joined.push(m);
@@ -312,7 +316,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const end = Math.min(
           stop ? stop.start : s.end,
           quote ? quote.end : s.end,
-          clauseEnd(text, s, cue.end),
+          // After a demand word, semicolons part its items ("the demands are that ...; ...; and ...").
+          cue.value === 'noun' ? s.end : clauseEnd(text, s, cue.end),
           aside ? aside[1] : s.end,
           said ? cue.end + said.index : s.end,
         );
@@ -342,6 +347,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             return add(aboutPlan(cue), cue.end);
           }
           case 'proposal': {
+            // "the proposed ceasefire": an adjective, not a proposal being made.
+            if (grammar.determiner.test(text.slice(Math.max(s.start, cue.start - 30), cue.start))) return;
             const provision = aboutPlan(cue);
             if (provision) return add(provision, cue.end);
             // A side's proposal is its own offer; anyone else's proposes what the sides should do.
@@ -350,7 +357,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             return add(owner && !(!Array.isArray(owner) && belligerent.has(owner.party)) ? owner : null, cue.end);
           }
           case 'provision':
-            return add(aboutPlan(cue), cue.end);
+            // Words that only ever state a plan's provisions ("envisaged", "provides for") reach a plan named a little before.
+            return add(aboutPlan(cue) ?? (plan && si - plan.at <= CONTEXT_REACH ? plan.holders : null), cue.end);
           case 'offer':
             // In a plan, "would" states what it provides for: "under the plan, Ukraine would cede ...".
             return add(planModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? aboutPlan(cue) : null, cue.end);
@@ -359,8 +367,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // A relative clause after the refusal has a subject of its own: "a nonstarter for Kyiv, which demands ...".
             const opener = grammar.relativeOpener.exec(text.slice(cue.end, end));
             refusals.push({ by, start: cue.end, end: opener ? cue.end + opener.index : end });
-            // Refusing one thing may demand its opposite: "Moscow will not tolerate European troops".
-            return add(by, cue.end, end, { refused: true });
+            // A side's refusal may demand the opposite ("Moscow will not tolerate European troops"); anyone
+            // else's refusal is about its own part ("China rules out supplying peacekeepers").
+            return add(by && belligerent.has(by.party) ? by : null, cue.end, end, { refused: true });
           }
           case 'noun': {
             const owner = ownerOf(cue);
