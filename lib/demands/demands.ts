@@ -60,6 +60,8 @@ interface Frame {
   refused?: boolean;
   /** Where the content is, when nothing after the cue names a topic: "the Donbas, which Moscow demands". */
   before?: [number, number];
+  /** The subject of a modal ("Russia would withdraw ..."): read with the first item, for its topic only. */
+  subject?: [number, number];
 }
 
 /** How many sentences back "he" or "the plan" may reach. */
@@ -68,6 +70,8 @@ const CONTEXT_REACH = 2;
 const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}\d]+-)?$/u;
 /** A news agency's dateline at the start of a story: a place in capitals, maybe a country or date, the agency, a dash. */
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,\s*[^\u2014\u2013()]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s/u;
+/** The last few words before a modal, back to a comma or the clause start: its subject ("NATO forces", "Russia"). */
+const SUBJECT_BEFORE = /(?:^|(?<=[,;:]\s*))[^,;:]{1,60}$/u;
 /** Cues that begin a new predicate, so the span of the one before ends there. */
 const STOPS = new Set<CueKind>(['verb', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
 
@@ -321,6 +325,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           aside ? aside[1] : s.end,
           said ? cue.end + said.index : s.end,
         );
+        // The words right before a modal that are its subject ("NATO forces would not be stationed"): who is to act.
+        const modalSubject = (): [number, number] | undefined => {
+          const m = SUBJECT_BEFORE.exec(text.slice(clauseStart(cue.start), cue.start));
+          return m ? [cue.start - m[0].length, cue.start] : undefined;
+        };
         const add = (holders: Holder[] | Holder | null, start: number, to = end, extra: Partial<Frame> = {}) => {
           for (const holder of Array.isArray(holders) ? holders : holders ? [holders] : [])
             frames.push({ cue, start, end: to, holder, ...extra });
@@ -361,7 +370,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             return add(aboutPlan(cue) ?? (plan && si - plan.at <= CONTEXT_REACH ? plan.holders : null), cue.end);
           case 'offer':
             // In a plan, "would" states what it provides for: "under the plan, Ukraine would cede ...".
-            return add(planModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? aboutPlan(cue) : null, cue.end);
+            return add(planModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? aboutPlan(cue) : null, cue.end, end, {
+              subject: modalSubject(),
+            });
           case 'refusal': {
             const by = subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null);
             // A relative clause after the refusal has a subject of its own: "a nonstarter for Kyiv, which demands ...".
@@ -395,7 +406,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           case 'modal':
             // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
             // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
-            return add(reporterOf(cue.start) ?? announcedBy, cue.end);
+            return add(reporterOf(cue.start) ?? announcedBy, cue.end, end, { subject: modalSubject() });
           case 'condition': {
             if (!hasOffer) return;
             const to = conditionEnd(text, cue.end, end);
@@ -440,7 +451,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       }
 
       // The plan stays under discussion while its provisions go on.
-      if (plan && planActive && frames.some((f) => planActive.includes(f.holder))) plan = { ...plan, at: si };
+      if (plan && frames.some((f) => plan!.holders.includes(f.holder))) plan = { ...plan, at: si };
 
       // "As well as X, Putin demanded Y": the fronted clause is demanded too.
       const additive = sCues.find((c) => c.value === 'additive' && c.start === s.start);
@@ -459,10 +470,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       });
 
       const sentenceFolded = foldedSlice(folded, s.start, s.end);
-      const topical = (from: number, to: number, refused = false) => {
+      const topical = (from: number, to: number, refused = false, subject?: [number, number]) => {
+        // The first item is read with its subject: "Russia would withdraw from ..." is Russia's withdrawal.
+        const lead = subject ? `${foldedSlice(folded, subject[0], subject[1])} ` : '';
         const items = splitItems(grammar, text, from, to)
-          .map((it) => {
-            const found = topics.of(foldedSlice(folded, it.start, it.end), sentenceFolded, refused);
+          .map((it, k) => {
+            const found = topics.of((k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end), sentenceFolded, refused);
             return { ...it, topics: found.length || refused ? found : topics.implied(folded, it) };
           })
           .filter((it) => it.topics.length);
@@ -473,7 +486,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return whole && found.length ? [{ ...whole, topics: found }] : [];
       };
       for (const f of kept) {
-        let found = topical(f.start, f.end, f.refused);
+        let found = topical(f.start, f.end, f.refused, f.subject);
         if (!found.length && f.before) found = topical(...f.before);
         const push = (start: number, end: number, topic: string | null) =>
           demands.push({
