@@ -174,9 +174,15 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (q) from = Math.max(from, q.start + 1);
         const semi = text.slice(from, pos).lastIndexOf(';');
         if (semi >= 0) from += semi + 1;
-        for (const m of text.slice(from, pos).matchAll(grammar.clauseJoin)) from = Math.max(from, from + m.index + m[0].length);
-        for (const m of text.slice(from, pos).matchAll(grammar.speech))
-          if (!inQuote(from + m.index) && names.some((n) => n.end <= from + m.index)) from = from + m.index + m[0].length;
+        const joined = [...text.slice(from, pos).matchAll(grammar.clauseJoin)].pop();
+        if (joined) from += joined.index + joined[0].length;
+        // A speech verb that is itself a demand cue ("insisted on joining ... and demanded") starts no reported speech.
+        const base = from;
+        for (const m of text.slice(base, pos).matchAll(grammar.speech)) {
+          const at = base + m.index;
+          if (!inQuote(at) && names.some((n) => n.end <= at) && !sCues.some((c) => c.value === 'verb' && c.start === at))
+            from = at + m[0].length;
+        }
         return from;
       };
       /** A party after a preposition or a verb is an object ("talks with Moscow"), but not after a role ("a delegation of African leaders"). */
