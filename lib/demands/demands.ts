@@ -105,6 +105,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   const cues = compileAutomaton<CueKind>(cueList.flatMap(([list, value]) => list.map((phrase) => ({ phrase, value }))));
   const exchange = new Set(rules.exchangeCues.map((p) => p.toLowerCase()));
   const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
+  const reportedModals = new Set(rules.reportedModals.map((p) => p.toLowerCase()));
   const speakers = compileAutomaton<Mention>(
     lexicon.parties.flatMap((p) => [
       ...p.speakers.map((phrase) => ({ phrase, value: { party: p.id, adjective: false } })),
@@ -412,7 +413,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           case 'modal':
             // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
             // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
-            return add(reporterOf(cue.start) ?? announcedBy, cue.end, end, { subject: modalSubject() });
+            // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
+            return add(
+              reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null),
+              cue.end,
+              end,
+              { subject: modalSubject() },
+            );
           case 'condition': {
             if (!hasOffer) return;
             const to = conditionEnd(text, cue.end, end);

@@ -169,6 +169,8 @@ export interface DemandRules {
   provisionCues?: string[];
   /** Offers that, said of a plan, state its provisions: "under the plan, Ukraine would cede ...". */
   planModals?: string[];
+  /** Modals whose mood marks reported speech by itself (German "müsse", "solle"): said by the party the text last reported. */
+  reportedModals?: string[];
   /** Phrases that look like cues and are not, matched first so they hide them ("on condition of anonymity"). */
   notCues?: string[];
   /** Words that negate a topic phrase that follows them within an item ("never", "renounce*"). */
