@@ -138,8 +138,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     const partOfName = (m: Hit<Mention>) =>
       (/^[-\u2010\u2011]\p{L}/u.test(text.slice(m.end, m.end + 2)) && !grammar.roleCompound.test(text.slice(m.end, m.end + 40))) ||
       (!role(m) &&
+        !m.value.adjective &&
         /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
-        !allMentions.some((n) => n.start > m.end && n.start <= m.end + 2));
+        !allMentions.some((n) => n.start > m.end && n.start <= m.end + 2) &&
+        // German capitalises every noun: "Putins Forderungen" is an owner and its demand word.
+        !allCues.some((c) => c.start > m.end && c.start <= m.end + 2));
 
     sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
@@ -403,12 +406,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               );
               return add(who ?? reporterOf(cue.start), from, s.start + predicate.index);
             }
-            let start = cue.end;
-            const lead = grammar.includes.exec(text.slice(start, end));
-            if (lead) start += lead[0].length;
+            const lead = grammar.includes.exec(text.slice(cue.end, end));
+            // "Russia's demand for neutrality is unacceptable": with nothing demanded after the verb, it was named before it.
+            if (lead)
+              return add(who, cue.end + lead[0].length, end, { owned: owner !== null, before: [cue.end, cue.end + lead[0].length] });
             // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
-            else if (names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
-            return add(who, start, end, { owned: owner !== null });
+            if (names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
+            return add(who, cue.end, end, { owned: owner !== null });
           }
           case 'modal':
             // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
@@ -486,9 +490,15 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const topical = (from: number, to: number, refused = false, subject?: [number, number]) => {
         // The first item is read with its subject: "Russia would withdraw from ..." is Russia's withdrawal.
         const lead = subject ? `${foldedSlice(folded, subject[0], subject[1])} ` : '';
-        const items = splitItems(grammar, text, from, to)
+        const split = splitItems(grammar, text, from, to);
+        // A negation the last item ends on may be the verb all items share: "seine NATO-Pläne und vier Regionen aufgeben".
+        const shared =
+          split.length > 1 ? topics.finalNegation(foldedSlice(folded, split[split.length - 1].start, split[split.length - 1].end)) : null;
+        const items = split
           .map((it, k) => {
-            const found = topics.of((k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end), sentenceFolded, refused);
+            const own = (k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end);
+            let found = topics.of(own, sentenceFolded, refused);
+            if (!found.length && shared && k < split.length - 1) found = topics.of(`${own} ${shared}`, sentenceFolded, refused);
             return { ...it, topics: found.length || refused ? found : topics.implied(folded, it) };
           })
           .filter((it) => it.topics.length);
@@ -524,8 +534,16 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       }
 
       // A demand word that announces rather than states ("Putin set out his conditions."): the next sentences may spell them out.
+      // So does one whose only content is its goal ("presented his conditions for negotiations").
       const announcing = kept.find(
-        (f) => f.cue.value === 'noun' && !demands.some((d) => d.sentenceStart === s.start && d.cue === text.slice(f.cue.start, f.cue.end)),
+        (f) =>
+          f.cue.value === 'noun' &&
+          demands.every(
+            (d) =>
+              d.sentenceStart !== s.start ||
+              d.cue !== text.slice(f.cue.start, f.cue.end) ||
+              grammar.goal.test(text.slice(f.cue.end, d.start)),
+          ),
       );
       if (announcing) announced = { holder: announcing.holder, at: si };
 

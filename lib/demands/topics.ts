@@ -22,6 +22,8 @@ export interface TopicFinder {
   /** The topic an item with its object left unsaid refers to ("asked to join"), from what was named just before it. */
   implied(folded: Folded, item: { text: string; start: number }): string[];
   label(id: string): string | null;
+  /** The negation an item ends on (folded), if it ends on one: a verb that items before it share ("NATO-Pläne und Regionen aufgeben"). */
+  finalNegation(item: string): string | null;
 }
 
 export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negations'>): TopicFinder {
@@ -85,5 +87,11 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
     return candidates.filter((e) => e.antecedents.find(before).length).map((e) => e.id);
   }
 
-  return { of, implied, label: (id) => labels.get(id) ?? null };
+  function finalNegation(item: string): string | null {
+    const trimmed = item.trimEnd();
+    const last = negations.find(trimmed).pop();
+    return last && last.end === trimmed.length ? trimmed.slice(last.start) : null;
+  }
+
+  return { of, implied, label: (id) => labels.get(id) ?? null, finalNegation };
 }

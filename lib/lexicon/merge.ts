@@ -28,6 +28,7 @@ const GRAMMAR_LISTS = [
   'determiners',
   'claimVerbs',
   'finiteVerbs',
+  'goals',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {

@@ -137,6 +137,8 @@ export interface DemandGrammar {
   claimVerbs?: string[];
   /** Finite verbs that make such a complement a claim ("is", "was", "will"). */
   finiteVerbs?: string[];
+  /** Prepositions of purpose right after a demand word ("conditions for", "Bedingungen für"): what follows is its goal. */
+  goals?: string[];
 }
 
 export interface DemandRules {
