@@ -526,8 +526,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             sentenceEnd: s.end,
             cue: text.slice(f.cue.start, f.cue.end),
           });
-        if (found.length) for (const it of found) for (const topic of it.topics) push(it.start, it.end, topic);
-        else if (f.nullable) {
+        if (found.length) {
+          // What a party would give is never its own demand: a plan Russia co-wrote may ask Russia to withdraw.
+          for (const it of found) for (const topic of it.topics) if (!topics.yields(topic, f.holder.party)) push(it.start, it.end, topic);
+        } else if (f.nullable) {
           const whole = trimItem(grammar, text, f.start, f.end);
           if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);
         }

@@ -22,6 +22,8 @@ export interface TopicFinder {
   /** The topic an item with its object left unsaid refers to ("asked to join"), from what was named just before it. */
   implied(folded: Folded, item: { text: string; start: number }): string[];
   label(id: string): string | null;
+  /** Whether `party` is the one that would give what the topic asks. */
+  yields(id: string, party: string): boolean;
   /** The negation an item ends on (folded), if it ends on one: a verb that items before it share ("NATO-Pläne und Regionen aufgeben"). */
   finalNegation(item: string): string | null;
 }
@@ -49,6 +51,7 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
       : [],
   );
   const labels = new Map(topics.map((t) => [t.id, t.label]));
+  const yielders = new Map(topics.map((t) => [t.id, t.yieldedBy]));
 
   function of(item: string, sentence?: string, refused = false): string[] {
     const hits = phrases.findAll(item);
@@ -93,5 +96,5 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
     return last && last.end === trimmed.length ? trimmed.slice(last.start) : null;
   }
 
-  return { of, implied, label: (id) => labels.get(id) ?? null, finalNegation };
+  return { of, implied, label: (id) => labels.get(id) ?? null, yields: (id, party) => yielders.get(id) === party, finalNegation };
 }

@@ -2,7 +2,16 @@
 import type { DemandGrammar, DemandTopic, Lexicon, MergedDemandRules, Pack, Party } from './types';
 
 const CUE_LISTS = ['verbCues', 'nounCues', 'modalCues', 'conditionCues', 'offerCues', 'additiveCues', 'negations'] as const;
-const OPTIONAL_CUE_LISTS = ['proposalCues', 'exchangeCues', 'refusalCues', 'planNouns', 'provisionCues', 'planModals', 'reportedModals', 'notCues'] as const;
+const OPTIONAL_CUE_LISTS = [
+  'proposalCues',
+  'exchangeCues',
+  'refusalCues',
+  'planNouns',
+  'provisionCues',
+  'planModals',
+  'reportedModals',
+  'notCues',
+] as const;
 const GRAMMAR_LISTS = [
   'connectors',
   'separators',

@@ -77,6 +77,8 @@ export interface DemandTopic {
   rules: TopicRule[];
   /** When the item negates this topic ("never join NATO"), it means that topic instead. */
   negatedTopic?: string;
+  /** The party that would give what this topic asks ("russia" for Russian withdrawal): never that party's own demand. */
+  yieldedBy?: string;
   /**
    * An item that is only one of `items` ("asked to join") leaves its object unsaid: it means this
    * topic when one of `antecedents` ("NATO") was named shortly before it.

@@ -107,6 +107,10 @@ function checkMeaning(pack: Pack, errors: LexiconError[]): void {
     if (parties.has(party.id)) errors.push({ path: `parties[${k}].id`, message: `duplicate party "${party.id}"` });
     parties.add(party.id);
   });
+  pack.demands?.topics.forEach((topic, k) => {
+    if (topic.yieldedBy && !parties.has(topic.yieldedBy))
+      errors.push({ path: `demands.topics[${k}].yieldedBy`, message: `no party "${topic.yieldedBy}" in this pack` });
+  });
 }
 
 /** Adds the entry id and the line to each error, from the pack value and the JSON positions. */

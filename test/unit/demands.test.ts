@@ -54,6 +54,21 @@ describe('findDemands', () => {
     { text: 'The Kremlin said any deal must include Kyiv dropping its NATO bid.', want: ['russia:neutrality-no-nato'] },
     { text: 'Ukraine wants binding security guarantees before any ceasefire.', want: ['ukraine:security-guarantees'] },
     { text: 'Zelensky rejected Putin’s demands.', want: [] },
+    // A speech verb that is itself the cue starts no reported speech: the second verb keeps the subject.
+    {
+      text: 'Kyiv has insisted on joining the military alliance and demanded the full withdrawal of Russian troops.',
+      want: ['ukraine:join-nato', 'ukraine:russian-withdrawal'],
+    },
+    // A demand named before its copula.
+    {
+      text: 'Russia’s demand for the demilitarisation of Ukraine is unacceptable, the chancellor said.',
+      want: ['russia:demilitarization'],
+    },
+    // What a party would give is not its demand, even in a plan it wrote.
+    {
+      text: 'Russian negotiators drafted a peace plan. Under the plan, Russia would withdraw from Kharkiv and Ukraine would cap its army.',
+      want: ['russia:demilitarization'],
+    },
     // Offers are not demands.
     { text: 'The Kremlin is prepared to start negotiations immediately.', want: [] },
     { text: 'Putin offered a ceasefire and talks.', want: [] },

@@ -100,6 +100,20 @@ const CASES: Case[] = [
   // German
   {
     lang: 'de',
+    // A German noun is capitalised: "Forderung" after an adjective is its owner's demand word, not part of a name.
+    text: 'Die russische Forderung nach einer Demilitarisierung der Ukraine sei inakzeptabel, sagte Scholz.',
+    loaded: [],
+    demands: ['russia:demilitarization'],
+  },
+  {
+    lang: 'de',
+    // The verb at the end is shared by both items; the Konjunktiv of the next sentence still reports Putin.
+    text: 'Putin sagte, Kiew solle seine NATO-Pläne und vier Regionen aufgeben. Alle Sanktionen müssten aufgehoben werden.',
+    loaded: [],
+    demands: ['russia:neutrality-no-nato', 'russia:recognize-annexation', 'russia:lift-sanctions'],
+  },
+  {
+    lang: 'de',
     text: 'Putin forderte den Abzug der ukrainischen Truppen aus den Gebieten Donezk und Luhansk.',
     loaded: [],
     demands: ['russia:withdraw-from-annexed-regions'],
