@@ -355,7 +355,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // "insisted the deal is close" asserts; "insisted Kyiv withdraw" demands.
             if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.trim())) return;
             const back = relative(cue);
-            if (back) return add(back.holder, cue.end, end, { owned: true, before: back.before });
+            // "the concessions that Russia is seeking from Ukraine to end the conflict are too stringent": the main clause goes on at its verb.
+            // Its object was named before it; what follows a preposition is an adjunct ("from Ukraine").
+            if (back) {
+              const main = grammar.finiteAt.exec(text.slice(cue.end, end));
+              const to = grammar.adjunct.test(text.slice(cue.end, end)) ? cue.end : main ? cue.end + main.index : end;
+              return add(back.holder, cue.end, to, { owned: true, before: back.before });
+            }
             const nullable = !grammar.circumstance.test(content.trim());
             // "It calls for ...", "The plan calls for ...": a plan's provision, when a plan is being discussed.
             const plan = aboutPlan(cue);
@@ -377,7 +383,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           }
           case 'provision':
             // Words that only ever state a plan's provisions ("envisaged", "provides for") reach a plan named a little before.
-            return add(aboutPlan(cue) ?? (plan && si - plan.at <= CONTEXT_REACH ? plan.holders : null), cue.end);
+            return add(aboutPlan(cue) ?? (plan && plan.at < si && si - plan.at <= CONTEXT_REACH ? plan.holders : null), cue.end);
           case 'offer':
             // In a plan, "would" states what it provides for: "under the plan, Ukraine would cede ...".
             return add(planModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? aboutPlan(cue) : null, cue.end, end, {

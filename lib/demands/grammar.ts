@@ -92,6 +92,10 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     saidLast: new RegExp(`${speech}\\s*$`, 'iu'),
     /** Claim verbs, whose complement is a demand only where it says what must happen. */
     claim: new RegExp(`^${words(g.claimVerbs)}$`, 'iu'),
+    /** A text that opens with a preposition: an adjunct, not an object. */
+    adjunct: new RegExp(`^\\s*${words(g.objectMarkers)}\\s`, 'iu'),
+    /** A finite verb anywhere: where a relative clause gives way to the main clause's verb. */
+    finiteAt: new RegExp(`\\s${words(g.finiteVerbs)}`, 'iu'),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
     finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
   };

@@ -59,6 +59,10 @@ describe('findDemands', () => {
       text: 'Kyiv has insisted on joining the military alliance and demanded the full withdrawal of Russian troops.',
       want: ['ukraine:join-nato', 'ukraine:russian-withdrawal'],
     },
+    // A relative clause's object was named before it; after it come adjuncts and the main clause.
+    { text: 'Vance said the concessions that Russia is seeking from Ukraine to end the conflict are too stringent.', want: [] },
+    // A provision word before the plan it might belong to ("focused on ... did not sign the communique") states none.
+    { text: 'The summit focused on nuclear safety, though Russia was not invited and did not sign the communique.', want: [] },
     // A demand named before its copula.
     {
       text: 'Russia’s demand for the demilitarisation of Ukraine is unacceptable, the chancellor said.',
