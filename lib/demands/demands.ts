@@ -64,6 +64,8 @@ interface Frame {
   subject?: [number, number];
 }
 
+/** How far into a sentence, in characters, the party it is about may be named: later ones are mostly objects and asides. */
+const SUBJECT_REACH = 100;
 /** How many sentences back "he" or "the plan" may reach. */
 const CONTEXT_REACH = 2;
 /** How close a possessive or adjective must be to the demand word it owns: "Russia's core territorial demands". */
@@ -222,6 +224,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (found.length && !opensWithAnaphor) {
           const joined = [found[0]];
           for (const m of found.slice(1)) if (grammar.coordinated.test(text.slice(joined[joined.length - 1].end, m.start))) joined.push(m);
+          // A list is closed by "and" ("Britain, France and Germany"); names parted by commas alone are no list
+          // ("... against\n\nUkraine, PACE reiterates"): the one next to the verb is its subject.
+          if (joined.length > 1 && joined.slice(1).every((m, k) => /^\s*,\s*$/u.test(text.slice(joined[k].end, m.start))))
+            return [as(joined[joined.length - 1])];
           return joined.map(as);
         }
         if (!grammar.anaphor.test(text.slice(from, pos))) return [];
@@ -315,6 +321,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return !who || belligerent.has(who.party);
       }
 
+      const joinAfter = (pos: number) => {
+        const m = grammar.clauseJoinFirst.exec(text.slice(pos, s.end));
+        return m ? pos + m.index : s.end;
+      };
       const frames: Frame[] = [];
       const refusals: { by: Holder | null; start: number; end: number }[] = [];
       sCues.forEach((cue, k) => {
@@ -334,6 +344,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           cue.value === 'noun' ? s.end : clauseEnd(text, s, cue.end),
           aside ? aside[1] : s.end,
           said ? cue.end + said.index : s.end,
+          // ", while Zelensky ...": a clause with a subject of its own.
+          joinAfter(cue.end),
         );
         // The words right before a modal that are its subject ("NATO forces would not be stationed"): who is to act.
         const modalSubject = (): [number, number] | undefined => {
@@ -559,7 +571,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const last = kept.filter((f) => !f.refused).pop();
       const subject = candidatesIn(s.start, s.end)[0];
       if (last) context = { holder: last.holder, at: si };
-      else if (subject && subject.start - s.start < 60) context = { holder: as(subject), at: si };
+      else if (subject && subject.start - s.start < SUBJECT_REACH) context = { holder: as(subject), at: si };
       else if (context && grammar.anaphor.test(s.text)) context = { ...context, at: si };
     });
     return dedupe(demands);

@@ -84,6 +84,7 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     clauseJoin: new RegExp(`,\\s*${words(g.clauseJoiners)}\\s`, 'giu'),
     /** Right after a demand word, a goal ("conditions for negotiations"): what it is for, not what it asks. */
     goal: new RegExp(`^\\s*${words(g.goals)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
+    clauseJoinFirst: new RegExp(`,\\s*${words(g.clauseJoiners)}\\s`, 'iu'),
     /** A demand verb right after one of these is a noun: "the calls for talks". */
     determiner: new RegExp(`${words(g.determiners)}\\s+$`, 'iu'),
     /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France". */

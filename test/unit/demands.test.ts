@@ -63,6 +63,16 @@ describe('findDemands', () => {
     { text: 'Vance said the concessions that Russia is seeking from Ukraine to end the conflict are too stringent.', want: [] },
     // A provision word before the plan it might belong to ("focused on ... did not sign the communique") states none.
     { text: 'The summit focused on nuclear safety, though Russia was not invited and did not sign the communique.', want: [] },
+    // A clause of its own after ", while" says nothing of the first speaker's demand.
+    {
+      text: 'Macron urged Mr Trump to turn his words into action, while Zelensky, claiming that the time for dialogue was over, called for sanctions.',
+      want: ['other:null'],
+    },
+    // Names parted by a comma alone are no list: the one next to the verb is its subject.
+    {
+      text: 'Ukraine, PACE reiterates its call on member States to set up a special tribunal for the crime of aggression.',
+      want: ['other:war-crimes-tribunal'],
+    },
     // A demand named before its copula.
     {
       text: 'Russia’s demand for the demilitarisation of Ukraine is unacceptable, the chancellor said.',
