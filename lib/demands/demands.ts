@@ -386,6 +386,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           case 'proposal': {
             // "the proposed ceasefire": an adjective, not a proposal being made.
             if (grammar.determiner.test(text.slice(Math.max(s.start, cue.start - 30), cue.start))) return;
+            // "a ceasefire that was proposed by the US": the agent proposes what the relative clause hangs on.
+            const passive = grammar.passiveRelative.exec(text.slice(clauseStart(cue.start), cue.start));
+            if (passive) {
+              const agent = names.find((m) => m.start >= cue.end && grammar.agent.test(text.slice(cue.end, m.start)));
+              if (!agent || belligerent.has(agent.value.party)) return;
+              const at = clauseStart(cue.start) + passive.index;
+              return add(as(agent), agent.end, end, { before: [clauseStart(cue.start), at] });
+            }
             const provision = aboutPlan(cue);
             if (provision) return add(provision, cue.end);
             // A side's proposal is its own offer; anyone else's proposes what the sides should do.
