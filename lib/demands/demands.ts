@@ -423,6 +423,16 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // "That formula includes demands for ...": the plan under discussion owns them.
             // "Among the further demands were ...": whose they are was said just before.
             const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null) ?? aboutPlan(cue)?.[0] ?? announcedBy ?? ctx;
+            // "Ukraine makes the withdrawal of Russian troops a condition for talks": what is made the condition comes between.
+            const from = clauseStart(cue.start);
+            const made = [...text.slice(from, cue.start).matchAll(grammar.maker)].pop();
+            if (made) {
+              const at = from + made.index + made[0].length;
+              const maker = subjectAt(from + made.index);
+              const to = cue.start - (grammar.determiner.exec(text.slice(at, cue.start))?.[0].length ?? 0);
+              const plain = !/[;\u2013\u2014]/u.test(text.slice(at, to)) && !sCues.some((c) => c.start >= at && c.end <= to);
+              if (maker && plain && to - at > 3) return add(maker, at, to);
+            }
             const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
             if (predicate) {
               // "Neutrality and the lifting of sanctions are necessary conditions": the content comes first.

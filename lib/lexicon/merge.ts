@@ -38,6 +38,7 @@ const GRAMMAR_LISTS = [
   'claimVerbs',
   'finiteVerbs',
   'goals',
+  'makers',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {

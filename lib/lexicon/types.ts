@@ -141,6 +141,8 @@ export interface DemandGrammar {
   finiteVerbs?: string[];
   /** Prepositions of purpose right after a demand word ("conditions for", "Bedingungen für"): what follows is its goal. */
   goals?: string[];
+  /** Verbs that make their object a demand word ("makes X a condition", "macht X zur Bedingung"). */
+  makers?: string[];
 }
 
 export interface DemandRules {
