@@ -39,6 +39,7 @@ const GRAMMAR_LISTS = [
   'finiteVerbs',
   'goals',
   'makers',
+  'charges',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {

@@ -143,6 +143,8 @@ export interface DemandGrammar {
   goals?: string[];
   /** Verbs that make their object a demand word ("makes X a condition", "macht X zur Bedingung"). */
   makers?: string[];
+  /** Nouns of a charge someone else makes: a loaded phrase right after one is reported ("accusations of war crimes"). */
+  charges?: string[];
 }
 
 export interface DemandRules {

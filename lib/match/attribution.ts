@@ -45,6 +45,10 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
     `,\\s*(?:(?:${speaker}|(?:\\p{Ll}[\\p{L}-]*\\s+){1,4}[\\p{L}\\p{N}'’.-]+)\\s+${aux}${said}|${said}\\s+${speaker})(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}\\s*(?:,.*)?$`,
     'u',
   );
+  // A verb right after a comma, with its subject the clause's: ", saying the conflict should be frozen", ", calling them ...".
+  const participle = new RegExp(`,\\s*${aux}${verb}\\s`, 'u');
+  // Someone else's charge, reported: "accusations of war crimes", "claims of genocide".
+  const charge = new RegExp(`${START}(?:${alternation(grammar?.charges ?? [])})\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu');
   // A clause that opens on whose view it is: "For Kyiv, these conditions would amount to surrender."
   const perspective = new RegExp(`^\\s*${START}(?:${alternation(grammar?.perspectives ?? [])})${END}\\s+${NAME}(?:\\s+${NAME})*\\s*,`, 'u');
 
@@ -59,7 +63,7 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
       if (name.split(/\s+/).every((w) => functionWords.test(w))) continue;
       return true;
     }
-    if (perspective.test(clause)) return true;
+    if (perspective.test(clause) || participle.test(clause) || charge.test(clause)) return true;
     const after = text.slice(end, to);
     return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
   };
