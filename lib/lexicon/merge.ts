@@ -40,6 +40,7 @@ const GRAMMAR_LISTS = [
   'goals',
   'makers',
   'charges',
+  'comparisons',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {

@@ -145,6 +145,8 @@ export interface DemandGrammar {
   makers?: string[];
   /** Nouns of a charge someone else makes: a loaded phrase right after one is reported ("accusations of war crimes"). */
   charges?: string[];
+  /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */
+  comparisons?: string[];
 }
 
 export interface DemandRules {

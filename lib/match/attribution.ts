@@ -47,6 +47,9 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   );
   // A verb right after a comma, with its subject the clause's: ", saying the conflict should be frozen", ", calling them ...".
   const participle = new RegExp(`,\\s*${aux}${verb}\\s`, 'u');
+  // A sentence that opens on a verb of speech: "Noting that ...", "Pointing out that ...".
+  const leading = new RegExp(`^\\s*${aux}${verb}\\s`, 'iu');
+  const comparison = new RegExp(`${START}(?:${alternation(grammar?.comparisons ?? [])})\\s+$`, 'iu');
   // Someone else's charge, reported: "accusations of war crimes", "claims of genocide".
   const charge = new RegExp(`${START}(?:${alternation(grammar?.charges ?? [])})\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu');
   // A clause that opens on whose view it is: "For Kyiv, these conditions would amount to surrender."
@@ -61,9 +64,11 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
     for (const m of clause.matchAll(opener)) {
       const name = m[1];
       if (name.split(/\s+/).every((w) => functionWords.test(w))) continue;
+      // "like the media insists, ...": an aside of comparison ends at its comma.
+      if (comparison.test(clause.slice(0, m.index)) && clause.slice(m.index + m[0].length).includes(',')) continue;
       return true;
     }
-    if (perspective.test(clause) || participle.test(clause) || charge.test(clause)) return true;
+    if (perspective.test(clause) || participle.test(clause) || leading.test(clause) || charge.test(clause)) return true;
     const after = text.slice(end, to);
     return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
   };

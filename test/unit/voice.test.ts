@@ -1,0 +1,33 @@
+/**
+ * Whose words a loaded phrase is: the outlet's own ("author") unless it stands in a quotation or the same
+ * clause attributes it to someone named ("quoted"). Reported speech nobody is named for stays the author's.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtinEngines } from '../../lib/analysis/analyze';
+
+const matcher = builtinEngines().forLanguage('en')!.matcher;
+
+describe('the voice of a loaded phrase (English)', () => {
+  it.each([
+    // Quotation marks.
+    ['“The Kyiv regime must go,” he said.', 'Kyiv regime', 'quoted'],
+    // The clause names who speaks, before or after.
+    ['Peskov called the plan a provocation.', 'provocation', 'quoted'],
+    ['Moscow has repeatedly described the strikes as terror attacks.', 'terror attacks', 'quoted'],
+    ['The proposal amounts to appeasement, Zelensky said on Friday.', 'appeasement', 'quoted'],
+    ['For Kyiv, these conditions would amount to capitulation.', 'capitulation', 'quoted'],
+    ['Kyiv has rejected such terms, saying the conflict should not become a frozen conflict.', 'frozen conflict', 'quoted'],
+    ['Noting that the invasion was unprovoked, the assembly called for a tribunal.', 'unprovoked', 'quoted'],
+    ['The envoy denied his counterpart’s accusations of genocide.', 'genocide', 'quoted'],
+    // The outlet's own words: no speaker in the clause, or the speaker's clause has ended.
+    ['The Kyiv regime has lost the trust of its own people.', 'Kyiv regime', 'author'],
+    ['The deal is appeasement by another name.', 'appeasement', 'author'],
+    ['Zelensky met Trump; the deal is appeasement by another name.', 'appeasement', 'author'],
+    ['Like the media insists every day, the war is going well, yet the Kyiv regime is losing.', 'Kyiv regime', 'author'],
+    ['Putin said the talks would go on. The Kyiv regime refused.', 'Kyiv regime', 'author'],
+  ])('%s → %s is %s', (text, surface, voice) => {
+    const m = matcher.match(text).find((x) => x.surface.toLowerCase() === surface.toLowerCase());
+    expect(m, `no match for ${surface}`).toBeDefined();
+    expect(m!.voice).toBe(voice);
+  });
+});
