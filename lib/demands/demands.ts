@@ -66,6 +66,8 @@ interface Frame {
 
 /** How far into a sentence, in characters, the party it is about may be named: later ones are mostly objects and asides. */
 const SUBJECT_REACH = 100;
+/** Longer than any cue or speaker phrase, in characters: how far before a position one may start and still reach it. */
+const MAX_PHRASE = 80;
 /** How many sentences back "he" or "the plan" may reach. */
 const CONTEXT_REACH = 2;
 /** How close a possessive or adjective must be to the demand word it owns: "Russia's core territorial demands". */
@@ -89,6 +91,7 @@ export interface DemandFinder {
 export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'>): DemandFinder {
   const rules = lexicon.demands;
   const grammar = compileGrammar(rules.grammar);
+  const asidePattern = compileAsides(rules.grammar.asideOpeners);
   const topics = compileTopics(rules);
   const cueList: [string[], CueKind][] = [
     [rules.verbCues, 'verb'],
@@ -142,9 +145,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       (!role(m) &&
         !m.value.adjective &&
         /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
-        !allMentions.some((n) => n.start > m.end && n.start <= m.end + 2) &&
+        !within(allMentions, m.end + 1, m.end + 2 + MAX_PHRASE).some((n) => n.start <= m.end + 2) &&
         // German capitalises every noun: "Putins Forderungen" is an owner and its demand word.
-        !allCues.some((c) => c.start > m.end && c.start <= m.end + 2));
+        !within(allCues, m.end + 1, m.end + 2 + MAX_PHRASE).some((c) => c.start <= m.end + 2));
 
     sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
@@ -161,7 +164,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const sQuotes = quotesAt(s.start - 1, s.end);
       const ctx = context && si - context.at <= CONTEXT_REACH ? context.holder : null;
       const announcedBy = announced && si - announced.at <= CONTEXT_REACH ? announced.holder : null;
-      const asides = asideRanges(text, s, rules.grammar.asideOpeners);
+      const asides = asideRanges(asidePattern, s);
       const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
       // "the calls for talks", "Russia's demand that": a demand verb used as a noun.
       for (const c of sCues)
@@ -173,7 +176,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           c.value = 'noun';
 
       /** Where the clause holding `pos` begins: the sentence, its quotation, a semicolon, a comma and conjunction, a speech verb. */
+      const clauseStarts = new Map<number, number>();
       const clauseStart = (pos: number) => {
+        let from = clauseStarts.get(pos);
+        if (from === undefined) clauseStarts.set(pos, (from = findClauseStart(pos)));
+        return from;
+      };
+      const findClauseStart = (pos: number) => {
         // A dateline ("DUBAI, United Arab Emirates (AP) —") names where, not who.
         let from = s.start + (DATELINE.exec(s.text)?.[0].length ?? 0);
         const q = inQuote(pos);
@@ -249,14 +258,16 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       };
       /** The speaker of a quotation: named just after it ("…,” Zelensky said", "…,” he said") or just before it ("Zelensky said: “..."). */
       const quoteSpeaker = (q: Span): Holder | null => {
-        const after = allMentions.find((m) => !m.value.adjective && m.start >= q.end && m.start - q.end < 60);
+        const after = within(allMentions, q.end, q.end + 60 + MAX_PHRASE).find((m) => !m.value.adjective && m.start - q.end < 60);
         if (after && !/[.!?;“"«]/u.test(text.slice(q.end, after.start).replace(/^[\s,.!?]+/u, '')))
           if (grammar.saidAfter.test(text.slice(after.end, after.end + 60)) || grammar.said.test(text.slice(q.end, after.start)))
             return as(after);
         const lead = text.slice(q.end, q.end + 80).replace(/^[\s,]+/u, '');
         // "…,” he said" or "…,” the spokesman said": the party of the sentence before.
         if ((grammar.anaphor.test(lead) || grammar.saidLead.test(lead)) && grammar.said.test(lead.slice(0, 40))) return ctx;
-        const before = [...allMentions].reverse().find((m) => !m.value.adjective && m.end <= q.start && q.start - m.end < 100);
+        const before = within(allMentions, q.start - 100 - MAX_PHRASE, q.start)
+          .reverse()
+          .find((m) => !m.value.adjective && q.start - m.end < 100);
         if (before && /[:,]\s*$/u.test(text.slice(before.end, q.start)) && grammar.said.test(text.slice(before.end, q.start)))
           return as(before);
         return null;
@@ -528,8 +539,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const lead = subject ? `${foldedSlice(folded, subject[0], subject[1])} ` : '';
         const split = splitItems(grammar, text, from, to);
         // A negation the last item ends on may be the verb all items share: "seine NATO-Pläne und vier Regionen aufgeben".
-        const shared =
-          split.length > 1 ? topics.finalNegation(foldedSlice(folded, split[split.length - 1].start, split[split.length - 1].end)) : null;
+        const lastItem = split[split.length - 1];
+        const shared = split.length > 1 ? topics.finalNegation(foldedSlice(folded, lastItem.start, lastItem.end)) : null;
         const items = split
           .map((it, k) => {
             const own = (k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end);
@@ -623,19 +634,22 @@ function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {
 }
 
 /** Asides inside a sentence, whose parties are not the sentence's subject: ", who met Putin,", "(...)", "– ... –". */
-function asideRanges(text: string, s: Sentence, openers: readonly string[]): [number, number][] {
+function compileAsides(openers: readonly string[]): RegExp {
   const words = openers.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)';
-  const pattern = new RegExp(
+  return new RegExp(
     `,\\s*(?:${words})(?![\\p{L}])[^,;]*,|\\([^)]*\\)|\\s[\\u2013\\u2014-]\\s[^\\u2013\\u2014]*\\s[\\u2013\\u2014-]\\s`,
     'giu',
   );
+}
+
+function asideRanges(pattern: RegExp, s: Sentence): [number, number][] {
   return [...s.text.matchAll(pattern)].map((m) => [s.start + m.index, s.start + m.index + m[0].length]);
 }
 
 /** Where the clause that holds `pos` ends: a semicolon or the sentence's end. */
 function clauseEnd(text: string, s: Sentence, pos: number): number {
-  const semi = text.indexOf(';', pos);
-  return semi >= 0 && semi < s.end ? semi : s.end;
+  const semi = s.text.indexOf(';', pos - s.start);
+  return semi >= 0 ? s.start + semi : s.end;
 }
 
 /** A condition runs to the comma that closes it, or to where its span stops. */

@@ -53,36 +53,49 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
   const labels = new Map(topics.map((t) => [t.id, t.label]));
   const yielders = new Map(topics.map((t) => [t.id, t.yieldedBy]));
 
+  // The items of one sentence are read one after another: its phrases are found once.
+  let last: { sentence: string; hits: ReturnType<typeof phrases.findAll> } | null = null;
+  const sentenceHits = (sentence: string) => {
+    if (last?.sentence !== sentence) last = { sentence, hits: phrases.findAll(sentence) };
+    return last.hits;
+  };
+
   function of(item: string, sentence?: string, refused = false): string[] {
     const hits = phrases.findAll(item);
-    const around = sentence === undefined ? [] : phrases.findAll(sentence);
-    const negs = negations.find(item);
-    const found: string[] = [];
-    topics.forEach((t, ti) => {
+    if (!hits.length) return [];
+    const around = sentence === undefined ? [] : sentenceHits(sentence);
+    let negs: ReturnType<typeof negations.find> | null = null;
+    const found = new Set<string>();
+    // A rule holds only with a phrase of it in the item: only the topics the item names are tried, in the pack's order.
+    for (const ti of [...new Set(hits.map((h) => h.value.topic))].sort((a, b) => a - b)) {
+      const t = topics[ti];
+      const ofTopic = hits.filter((h) => h.value.topic === ti);
       const rule = t.rules.findIndex((r, ri) => {
-        const mine = hits.filter((h) => h.value.topic === ti && h.value.rule === ri);
+        const mine = ofTopic.filter((h) => h.value.rule === ri);
         if (mine.some((h) => h.value.group === -1)) return false;
         const has = (gi: number, pool: typeof hits) =>
           pool.some((h) => h.value.topic === ti && h.value.rule === ri && h.value.group === gi);
         if (r.all.every((_, gi) => has(gi, mine))) return true;
         return r.scope === 'sentence' && has(0, mine) && r.all.every((_, gi) => gi === 0 || has(gi, around));
       });
-      if (rule < 0) return;
+      if (rule < 0) continue;
       const opposite = t.rules[rule].negatedTopic ?? t.negatedTopic;
       // A negation counts before the rule's first group, its action ("never join NATO", "NATO not expand").
-      const first = Math.min(
-        ...hits.filter((h) => h.value.topic === ti && h.value.rule === rule && h.value.group === 0).map((h) => h.start),
-      );
-      const negated = !!opposite && negs.some((n) => n.start < first);
+      const first = Math.min(...ofTopic.filter((h) => h.value.rule === rule && h.value.group === 0).map((h) => h.start));
+      const negated = !!opposite && (negs ??= negations.find(item)).some((n) => n.start < first);
       // Refusing something negated wants it ("refuses to give up its NATO bid"); refusing it wants its opposite, if it has one.
       if (negated !== refused) {
-        if (opposite) found.push(opposite);
-      } else found.push(t.id);
-    });
-    return [...new Set(found)];
+        if (opposite) found.add(opposite);
+      } else found.add(t.id);
+    }
+    return [...found];
   }
 
+  const longestElliptical = Math.max(0, ...elliptical.flatMap((e) => [...e.items].map((x) => x.length)));
+
   function implied(folded: Folded, item: { text: string; start: number }): string[] {
+    // Elliptical items are a word or two ("to join"): longer ones are not read.
+    if (item.text.length > 2 * longestElliptical) return [];
     const bare = foldPhrase(item.text);
     const candidates = elliptical.filter((e) => e.items.has(bare));
     if (!candidates.length) return [];
