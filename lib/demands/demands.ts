@@ -216,6 +216,15 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           return !possessive(m) || role(m);
         });
       };
+      /** The party this sentence is about, for "he" in the next one: whoever states its last demand, else its subject. */
+      const remember = (last: Frame | undefined) => {
+        const subject = last ? undefined : candidatesIn(s.start, s.end)[0];
+        if (last) context = { holder: last.holder, at: si };
+        else if (subject && subject.start - s.start < SUBJECT_REACH) context = { holder: as(subject), at: si };
+        else if (context && grammar.anaphor.test(s.text)) context = { ...context, at: si };
+      };
+      // A sentence without a cue states no demand.
+      if (!sCues.length) return remember(undefined);
       /** The subject of the verb at `pos`: the clause's first party, with any joined to it ("Zelensky and Macron"). */
       const subjectsAt = (pos: number): Holder[] => {
         const from = clauseStart(pos);
@@ -596,12 +605,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       );
       if (announcing) announced = { holder: announcing.holder, at: si };
 
-      // The party this sentence is about, for "he" in the next one.
-      const last = kept.filter((f) => !f.refused).pop();
-      const subject = candidatesIn(s.start, s.end)[0];
-      if (last) context = { holder: last.holder, at: si };
-      else if (subject && subject.start - s.start < SUBJECT_REACH) context = { holder: as(subject), at: si };
-      else if (context && grammar.anaphor.test(s.text)) context = { ...context, at: si };
+      remember(kept.filter((f) => !f.refused).pop());
     });
     return dedupe(demands);
   }

@@ -63,7 +63,8 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
   function of(item: string, sentence?: string, refused = false): string[] {
     const hits = phrases.findAll(item);
     if (!hits.length) return [];
-    const around = sentence === undefined ? [] : sentenceHits(sentence);
+    // The sentence's phrases, for rules of sentence scope: found only when such a rule needs them.
+    const around = () => (sentence === undefined ? [] : sentence === item ? hits : sentenceHits(sentence));
     let negs: ReturnType<typeof negations.find> | null = null;
     const found = new Set<string>();
     // A rule holds only with a phrase of it in the item: only the topics the item names are tried, in the pack's order.
@@ -76,7 +77,7 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
         const has = (gi: number, pool: typeof hits) =>
           pool.some((h) => h.value.topic === ti && h.value.rule === ri && h.value.group === gi);
         if (r.all.every((_, gi) => has(gi, mine))) return true;
-        return r.scope === 'sentence' && has(0, mine) && r.all.every((_, gi) => gi === 0 || has(gi, around));
+        return r.scope === 'sentence' && has(0, mine) && r.all.every((_, gi) => gi === 0 || has(gi, around()));
       });
       if (rule < 0) continue;
       const opposite = t.rules[rule].negatedTopic ?? t.negatedTopic;

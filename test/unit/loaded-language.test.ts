@@ -180,6 +180,19 @@ const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
   'ua-Reuters_2025_02_10-2': { true: [], false: [] },
   'ua-TheGuardian_2026_02_04': { true: ['hardline'], false: [] },
   'ua-United24Media_2026_02_27': { true: [], false: [] },
+  // Round 3 of the development two thirds.
+  'r3-APNews_2026_02_18': { true: [], false: [] },
+  'r3-AlJazeera_2025_03_29': { true: [], false: [] },
+  // Putin's claim that Russian speakers needed protection from the Kyiv "regime"; "claiming that 'modern Ukraine was
+  // entirely created by Russia'"; NATO "insists that does not make it a party"; Putin "claimed it was instigated by Kyiv".
+  'r3-BBC_2025_03_18': { true: ['regime', 'claiming that', 'insists', 'claimed'], false: [] },
+  'r3-DailyTribune_2026_02_27': { true: [], false: [] },
+  // "he insisted—simultaneously—that the plan was and was not a U.S. plan"; "favorable toward the authoritarian regime".
+  'r3-TheDispatch_2025_12_03': { true: ['insisted', 'regime'], false: [] },
+  'r3-TheEconomist_2023_06_06': { true: ['regime'], false: [] },
+  'r3-TheEconomist_2023_06_21': { true: ['insisted'], false: [] },
+  // "not a rogue state kicked out of the G8".
+  'r3-msnbc_2025_08_16': { true: ['rogue state'], false: [] },
 };
 
 const tally = { annotations: 0, reviewedTrue: 0 };
