@@ -13,7 +13,7 @@ import { foldedSlice, type Folded } from '../match/fold';
 import { prepareText, type PreparedText } from '../match/prepare';
 import type { Span } from '../match/quotes';
 import { compileGrammar } from './grammar';
-import { splitItems, trimItem } from './items';
+import { demandedEnd, splitItems, trimItem } from './items';
 import { splitSentences, type Sentence } from './sentences';
 import { compileTopics } from './topics';
 
@@ -96,6 +96,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   const cueList: [string[], CueKind][] = [
     [rules.verbCues, 'verb'],
     [rules.nounCues, 'noun'],
+    [rules.aimNouns, 'noun'],
     [rules.modalCues, 'modal'],
     [rules.conditionCues, 'condition'],
     [rules.exchangeCues, 'condition'],
@@ -109,6 +110,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   ];
   const cues = compileAutomaton<CueKind>(cueList.flatMap(([list, value]) => list.map((phrase) => ({ phrase, value }))));
   const exchange = new Set(rules.exchangeCues.map((p) => p.toLowerCase()));
+  const aims = new Set(rules.aimNouns.map((p) => p.toLowerCase()));
+  const requirements = new Set(rules.requirementCues.map((p) => p.toLowerCase()));
   const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
   const reportedModals = new Set(rules.reportedModals.map((p) => p.toLowerCase()));
   const speakers = compileAutomaton<Mention>(
@@ -406,6 +409,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           case 'proposal': {
             // "the proposed ceasefire": an adjective, not a proposal being made.
             if (grammar.determiner.test(text.slice(Math.max(s.start, cue.start - 30), cue.start))) return;
+            // "offered Ukraine security assurances": a party right after the verb receives what is given.
+            if (names.some((m) => /^\s+$/u.test(text.slice(cue.end, m.start)))) return;
             // "a ceasefire that was proposed by the US": the agent proposes what the relative clause hangs on.
             const passive = grammar.passiveRelative.exec(text.slice(clauseStart(cue.start), cue.start));
             if (passive) {
@@ -440,6 +445,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           }
           case 'noun': {
             const owner = ownerOf(cue);
+            // "the goals of the summit" is no one's demand; "his goal was to demilitarise Ukraine" is.
+            if (!owner && aims.has(text.slice(cue.start, cue.end).toLowerCase())) return;
             // "That formula includes demands for ...": the plan under discussion owns them.
             // "Among the further demands were ...": whose they are was said just before.
             const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null) ?? aboutPlan(cue)?.[0] ?? announcedBy ?? ctx;
@@ -481,6 +488,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               { subject: modalSubject() },
             );
           case 'condition': {
+            // "Talks can start only when Russian forces leave", as someone's words: a requirement, offer or not.
+            if (requirements.has(text.slice(cue.start, cue.end).toLowerCase())) {
+              const by = reporterOf(cue.start);
+              if (by) return add(by, cue.end, conditionEnd(text, cue.end, end));
+            }
             if (!hasOffer) return;
             const to = conditionEnd(text, cue.end, end);
             const fronted = cue.start - s.start < 4;
@@ -560,7 +572,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           .filter((it) => it.topics.length);
         if (items.length) return items;
         // Items that share one verb ("seine NATO-Pläne und vier Regionen aufgeben") say their topic only together.
-        const whole = trimItem(grammar, text, from, to);
+        const whole = trimItem(grammar, text, from, demandedEnd(grammar, text, from, to));
         const found = whole ? topics.of(foldedSlice(folded, whole.start, whole.end), sentenceFolded, refused) : [];
         return whole && found.length ? [{ ...whole, topics: found }] : [];
       };

@@ -9,9 +9,7 @@ export interface Item {
 
 /** The span's enumerated items: split at separators and connectors, never inside a dash or bracket aside. */
 export function splitItems(grammar: Grammar, text: string, start: number, end: number): Item[] {
-  // "guarantees before any ceasefire": what follows a time or reason clause is not demanded.
-  const clause = grammar.clauseBreak.exec(text.slice(start, end));
-  if (clause) end = start + clause.index;
+  end = demandedEnd(grammar, text, start, end);
   const span = text.slice(start, end);
   const asides: [number, number][] = [];
   for (const m of span.matchAll(/\s[\u2013\u2014-]\s[^\u2013\u2014]*?(?:\s[\u2013\u2014-](?=\s)|$)|\([^)]*\)/gu))
@@ -27,6 +25,12 @@ export function splitItems(grammar: Grammar, text: string, start: number, end: n
     from = b;
   }
   return items;
+}
+
+/** "guarantees before any ceasefire": what follows a time or reason clause is not demanded. */
+export function demandedEnd(grammar: Grammar, text: string, start: number, end: number): number {
+  const clause = grammar.clauseBreak.exec(text.slice(start, end));
+  return clause ? start + clause.index : end;
 }
 
 /** The item without the connectors it starts with and the punctuation it ends with. */

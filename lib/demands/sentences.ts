@@ -35,7 +35,10 @@ function mergeAbbreviations(sentences: Sentence[], text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
-    if (prev && /\b(?:[A-Z]\.){2,}$/.test(prev.text) && /^\p{Ll}/u.test(s.text) && !text.slice(prev.end, s.start).includes('\n')) {
+    const initialism = prev && /\b(?:[A-Z]\.){2,}$/.test(prev.text) && /^\p{Ll}/u.test(s.text);
+    // "Feb. 24, 2022": a short capitalised abbreviation before a number ends no sentence.
+    const abbreviation = prev && /(?<![\p{L}])\p{Lu}\p{Ll}{1,4}\.$/u.test(prev.text) && /^\d/u.test(s.text);
+    if (prev && (initialism || abbreviation) && !text.slice(prev.end, s.start).includes('\n')) {
       prev.end = s.end;
       prev.text = text.slice(prev.start, prev.end);
     } else out.push({ ...s });

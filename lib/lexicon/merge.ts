@@ -5,6 +5,8 @@ const CUE_LISTS = ['verbCues', 'nounCues', 'modalCues', 'conditionCues', 'offerC
 const OPTIONAL_CUE_LISTS = [
   'proposalCues',
   'exchangeCues',
+  'aimNouns',
+  'requirementCues',
   'refusalCues',
   'planNouns',
   'provisionCues',

@@ -171,6 +171,10 @@ export interface DemandRules {
   proposalCues?: string[];
   /** Conditions that name what the speaker gets in return ("in exchange for"), not what another party must do. */
   exchangeCues?: string[];
+  /** Nouns of a party's aims ("goal", "objective"): a demand word only with its owner named ("Putin's goal was to ..."). */
+  aimNouns?: string[];
+  /** Conditions that state a requirement by themselves, offer or not ("only if", "only when"): read as someone's words. */
+  requirementCues?: string[];
   /** Verbs and phrases of refusal: what follows is refused by their subject, never demanded by it ("rejected", "ruled out"). */
   refusalCues?: string[];
   /** Nouns that name a plan or draft ("peace plan", "memorandum"): its provisions are its author's demands. */
