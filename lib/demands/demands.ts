@@ -469,6 +469,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               );
               return add(who ?? reporterOf(cue.start), from, s.start + predicate.index);
             }
+            // "Putin's goals remain what he declared in 2022: Ukraine must ...": a colon opens the list, past any verb.
+            const colon = text.slice(cue.end, Math.min(s.end, cue.end + 120)).indexOf(':');
+            if (colon >= 0 && cue.end + colon >= end) {
+              const from = cue.end + colon + 1;
+              const next = sCues.find((c) => c.start >= from && STOPS.has(c.value));
+              return add(who, from, next ? next.start : s.end, { owned: owner !== null });
+            }
             const lead = grammar.includes.exec(text.slice(cue.end, end));
             // "Russia's demand for neutrality is unacceptable": with nothing demanded after the verb, it was named before it.
             if (lead)
