@@ -388,7 +388,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             }
             const content = text.slice(cue.end, end);
             // "insisted the deal is close" asserts; "insisted Kyiv withdraw" demands.
-            if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.trim())) return;
+            if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.replace(/^[\s,;:"“”'‘’«»]+/u, '')))
+              return;
             const back = relative(cue);
             // "the concessions that Russia is seeking from Ukraine to end the conflict are too stringent": the main clause goes on at its verb.
             // Its object was named before it; what follows a preposition is an adjunct ("from Ukraine").
@@ -425,6 +426,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             const who = subjectsAt(cue.start).filter((h) => !belligerent.has(h.party));
             const owner = who.length ? who : ownerOf(cue);
             return add(owner && !(!Array.isArray(owner) && belligerent.has(owner.party)) ? owner : null, cue.end);
+          }
+          case 'plan': {
+            // "Britain and France want to present a plan for a ceasefire": what the plan is for, its authors want.
+            const lead = cue === planCue ? grammar.goalLead.exec(text.slice(cue.end, end)) : null;
+            return add(lead ? plan!.holders : null, cue.end + (lead?.[0].length ?? 0), end);
           }
           case 'provision':
             // Words that only ever state a plan's provisions ("envisaged", "provides for") reach a plan named a little before.

@@ -88,6 +88,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     clauseJoin: new RegExp(`,\\s*${words(g.clauseJoiners)}\\s`, 'giu'),
     /** Right after a demand word, a goal ("conditions for negotiations"): what it is for, not what it asks. */
     goal: new RegExp(`^\\s*${words(g.goals)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
+    /** Text that opens with a goal: "a plan for a ceasefire", "ein Plan für eine Waffenruhe". */
+    goalLead: new RegExp(`^\\s*${words(g.goals)}\\s`, 'iu'),
     clauseJoinFirst: new RegExp(`,\\s*${words(g.clauseJoiners)}\\s`, 'iu'),
     /** A demand verb right after one of these is a noun: "the calls for talks". */
     determiner: new RegExp(`${words(g.determiners)}\\s+$`, 'iu'),

@@ -45,6 +45,8 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
           {
             id: t.id,
             items: new Set(t.elliptical.items.map(foldPhrase)),
+            // Phrases that leave the object unsaid wherever they stand in a short item ("path towards membership").
+            inside: compileAutomaton((t.elliptical.within ?? []).map((phrase) => ({ phrase, value: true }))),
             antecedents: compileAutomaton(t.elliptical.antecedents.map((phrase) => ({ phrase, value: true }))),
           },
         ]
@@ -92,13 +94,16 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
     return [...found];
   }
 
-  const longestElliptical = Math.max(0, ...elliptical.flatMap((e) => [...e.items].map((x) => x.length)));
+  const longestElliptical = Math.max(
+    0,
+    ...topics.flatMap((t) => [...(t.elliptical?.items ?? []), ...(t.elliptical?.within ?? [])].map((x) => x.length)),
+  );
 
   function implied(folded: Folded, item: { text: string; start: number }): string[] {
-    // Elliptical items are a word or two ("to join"): longer ones are not read.
+    // Elliptical items are a few words ("to join", "a clear path towards membership"): longer ones are not read.
     if (item.text.length > 2 * longestElliptical) return [];
     const bare = foldPhrase(item.text);
-    const candidates = elliptical.filter((e) => e.items.has(bare));
+    const candidates = elliptical.filter((e) => e.items.has(bare) || e.inside.find(bare).length);
     if (!candidates.length) return [];
     const before = foldedSlice(folded, item.start - ANTECEDENT_WINDOW, item.start);
     return candidates.filter((e) => e.antecedents.find(before).length).map((e) => e.id);

@@ -80,10 +80,11 @@ export interface DemandTopic {
   /** The party that would give what this topic asks ("russia" for Russian withdrawal): never that party's own demand. */
   yieldedBy?: string;
   /**
-   * An item that is only one of `items` ("asked to join") leaves its object unsaid: it means this
-   * topic when one of `antecedents` ("NATO") was named shortly before it.
+   * An item that is only one of `items` ("asked to join"), or a short one holding one of `within`
+   * ("a clear path towards membership"), leaves its object unsaid: it means this topic when one of
+   * `antecedents` ("NATO") was named shortly before it.
    */
-  elliptical?: { items: string[]; antecedents: string[] };
+  elliptical?: { items: string[]; antecedents: string[]; within?: string[] };
 }
 
 /**

@@ -47,6 +47,9 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   );
   // A verb right after a comma, with its subject the clause's: ", saying the conflict should be frozen", ", calling them ...".
   const participle = new RegExp(`,\\s*${aux}${verb}\\s`, 'u');
+  // A second verb of the sentence's subject: "Putin has long complained about X, and sees Y as a red line".
+  const connector = `${START}(?:${alternation(grammar?.connectors ?? [])})${END}`;
+  const coordinated = new RegExp(`^\\s*(?:${NAME}(?:\\s+${NAME})*)\\s[^;]*?,?\\s${connector}\\s+${aux}${verb}\\s`, 'u');
   // A sentence that opens on a verb of speech: "Noting that ...", "Pointing out that ...".
   const leading = new RegExp(`^\\s*${aux}${verb}\\s`, 'iu');
   const comparison = new RegExp(`${START}(?:${alternation(grammar?.comparisons ?? [])})\\s+$`, 'iu');
@@ -68,7 +71,8 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
       if (comparison.test(clause.slice(0, m.index)) && clause.slice(m.index + m[0].length).includes(',')) continue;
       return true;
     }
-    if (perspective.test(clause) || participle.test(clause) || leading.test(clause) || charge.test(clause)) return true;
+    if (perspective.test(clause) || participle.test(clause) || leading.test(clause) || charge.test(clause) || coordinated.test(clause))
+      return true;
     const after = text.slice(end, to);
     return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
   };

@@ -73,6 +73,18 @@ describe('findDemands', () => {
       text: 'Ukraine, PACE reiterates its call on member States to set up a special tribunal for the crime of aggression.',
       want: ['other:war-crimes-tribunal'],
     },
+    // What a plan is for, its authors want.
+    { text: 'Britain and France want to present a joint plan for a ceasefire in Ukraine.', want: ['other:ceasefire'] },
+    // A requirement in someone's words, with no offer around it.
+    { text: 'Ukraine says talks can start only when Russian forces leave its entire territory.', want: ['ukraine:russian-withdrawal'] },
+    // An aim with its owner is a demand; the aims of a summit are nobody's.
+    {
+      text: 'Putin declared his goal was to "demilitarise and denazify" Ukraine.',
+      want: ['russia:demilitarization', 'russia:denazification'],
+    },
+    { text: 'Speaking about the goals of the summit, Zelenskyy said talks would go on.', want: [] },
+    // A membership whose alliance was named just before.
+    { text: 'Kyiv wants to join NATO. France wants a clear path towards membership.', want: ['ukraine:join-nato', 'other:join-nato'] },
     // A demand named before its copula.
     {
       text: 'Russia’s demand for the demilitarisation of Ukraine is unacceptable, the chancellor said.',

@@ -191,8 +191,7 @@ const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
   'r3-TheDispatch_2025_12_03': { true: ['insisted', 'regime'], false: [] },
   'r3-TheEconomist_2023_06_06': { true: ['regime'], false: [] },
   'r3-TheEconomist_2023_06_21': { true: ['insisted'], false: [] },
-  // "not a rogue state kicked out of the G8".
-  'r3-msnbc_2025_08_16': { true: ['rogue state'], false: [] },
+  'r3-msnbc_2025_08_16': { true: [], false: [] },
 };
 
 const tally = { annotations: 0, reviewedTrue: 0 };

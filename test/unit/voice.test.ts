@@ -19,6 +19,7 @@ describe('the voice of a loaded phrase (English)', () => {
     ['Kyiv has rejected such terms, saying the conflict should not become a frozen conflict.', 'frozen conflict', 'quoted'],
     ['Noting that the invasion was unprovoked, the assembly called for a tribunal.', 'unprovoked', 'quoted'],
     ['The envoy denied his counterpart’s accusations of genocide.', 'genocide', 'quoted'],
+    ['Putin has long complained about NATO expansion, and sees Ukraine in the alliance as a red line.', 'red line', 'quoted'],
     // The outlet's own words: no speaker in the clause, or the speaker's clause has ended.
     ['The Kyiv regime has lost the trust of its own people.', 'Kyiv regime', 'author'],
     ['The deal is appeasement by another name.', 'appeasement', 'author'],
