@@ -396,7 +396,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             if (back) {
               const main = grammar.finiteAt.exec(text.slice(cue.end, end));
               const to = grammar.adjunct.test(text.slice(cue.end, end)) ? cue.end : main ? cue.end + main.index : end;
-              return add(back.holder, cue.end, to, { owned: true, before: back.before });
+              // A verb with a short complement is read with its head: "land ... that Putin wants to keep".
+              const short = to > cue.end && text.slice(cue.end, to).trim().split(/\s+/u).length <= 3;
+              return add(back.holder, cue.end, to, { owned: true, before: back.before, subject: short ? back.before : undefined });
             }
             const nullable = !grammar.circumstance.test(content.trim());
             // "It calls for ...", "The plan calls for ...": a plan's provision, when a plan is being discussed.

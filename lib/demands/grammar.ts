@@ -100,7 +100,7 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** Claim verbs, whose complement is a demand only where it says what must happen. */
     claim: new RegExp(`^${words(g.claimVerbs)}$`, 'iu'),
     /** A text that opens with a preposition: an adjunct, not an object. */
-    adjunct: new RegExp(`^\\s*${words(g.objectMarkers)}\\s`, 'iu'),
+    adjunct: new RegExp(`^\\s*${words([...g.agentMarkers, ...g.circumstances])}\\s`, 'iu'),
     /** A finite verb anywhere: where a relative clause gives way to the main clause's verb. */
     finiteAt: new RegExp(`\\s${words(g.finiteVerbs)}`, 'iu'),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
