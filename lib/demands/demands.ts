@@ -284,10 +284,21 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           return as(before);
         return null;
       };
+      /** Speech a quotation reports in turn: "“He (Putin) said Ukraine has to give up territory. And Ukraine must disarm,” Sullivan said." */
+      const innerSpeaker = (q: Span, pos: number): Holder | null => {
+        const verbs = [...text.slice(q.start, pos).matchAll(grammar.speech)];
+        const verb = verbs[verbs.length - 1];
+        if (!verb) return null;
+        const at = q.start + verb.index;
+        const m = within(allMentions, Math.max(q.start, at - 30), at)
+          .reverse()
+          .find((n) => !n.value.adjective);
+        return m ? as(m) : null;
+      };
       /** Reported speech: the speaker of the nearest speech verb before `pos`, "according to X", or a closing attribution. */
       const reporterOf = (pos: number): Holder | null => {
         const q = inQuote(pos);
-        if (q) return quoteSpeaker(q);
+        if (q) return innerSpeaker(q, pos) ?? quoteSpeaker(q);
         let said: number | null = null;
         for (const m of text.slice(s.start, pos).matchAll(grammar.speech)) if (!inQuote(s.start + m.index)) said = s.start + m.index;
         const speaker = said === null ? null : subjectAt(said);

@@ -85,6 +85,13 @@ describe('findDemands', () => {
     { text: 'Speaking about the goals of the summit, Zelenskyy said talks would go on.', want: [] },
     // A membership whose alliance was named just before.
     { text: 'Kyiv wants to join NATO. France wants a clear path towards membership.', want: ['ukraine:join-nato', 'other:join-nato'] },
+    // Speech a quotation reports in turn is its inner speaker's.
+    {
+      text: '“He (Putin) said Ukraine has to give up the territory Russia occupies. And Ukraine must disarm,” Sullivan said.',
+      want: ['russia:recognize-annexation', 'russia:demilitarization'],
+    },
+    // A relative clause's head read with a short complement.
+    { text: 'They spoke about the land in eastern Ukraine that Putin wants to keep.', want: ['russia:recognize-annexation'] },
     // A demand named before its copula.
     {
       text: 'Russia’s demand for the demilitarisation of Ukraine is unacceptable, the chancellor said.',
