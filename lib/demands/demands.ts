@@ -277,12 +277,18 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const lead = text.slice(q.end, q.end + 80).replace(/^[\s,]+/u, '');
         // "…,” he said" or "…,” the spokesman said": the party of the sentence before.
         if ((grammar.anaphor.test(lead) || grammar.saidLead.test(lead)) && grammar.said.test(lead.slice(0, 40))) return ctx;
+        // "Trump would tell Putin, “...”": the nearest party before it with a speech verb between them.
         const before = within(allMentions, q.start - 100 - MAX_PHRASE, q.start)
           .reverse()
-          .find((m) => !m.value.adjective && q.start - m.end < 100);
-        if (before && /[:,]\s*$/u.test(text.slice(before.end, q.start)) && grammar.said.test(text.slice(before.end, q.start)))
-          return as(before);
-        return null;
+          .find(
+            (m) =>
+              !m.value.adjective &&
+              q.start - m.end < 100 &&
+              /[:,]\s*$/u.test(text.slice(m.end, q.start)) &&
+              grammar.said.test(text.slice(m.end, q.start)) &&
+              !/[.!?;“”"«»]/u.test(text.slice(m.end, q.start)),
+          );
+        return before ? as(before) : null;
       };
       /** Speech a quotation reports in turn: "“He (Putin) said Ukraine has to give up territory. And Ukraine must disarm,” Sullivan said." */
       const innerSpeaker = (q: Span, pos: number): Holder | null => {
