@@ -140,14 +140,20 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
     const possessive = (m: Hit<Mention>) =>
       /['’]s?$/u.test(text.slice(m.start, m.end)) || /^['’]s?(?![\p{L}])/u.test(text.slice(m.end, m.end + 3));
-    const role = (m: Hit<Mention>) => grammar.role.test(text.slice(m.end, m.end + 40));
+    // Asked of the same mention again and again, as each cue looks for its subject: answered once.
+    const roles = new Map<number, boolean>();
+    const role = (m: Hit<Mention>) => {
+      let r = roles.get(m.end);
+      if (r === undefined) roles.set(m.end, (r = grammar.role.test(text.slice(m.end, m.end + 40))));
+      return r;
+    };
     /** A name followed by a capitalised word that is no role is part of another name: "Kyiv Post", "Kyiv International Institute". */
     // ... and a name joined to a word is part of a compound ("US-brokered talks", "NATO-Beitritt"), unless to a role ("EU-Kommission").
     const partOfName = (m: Hit<Mention>) =>
       (/^[-\u2010\u2011]\p{L}/u.test(text.slice(m.end, m.end + 2)) && !grammar.roleCompound.test(text.slice(m.end, m.end + 40))) ||
-      (!role(m) &&
-        !m.value.adjective &&
+      (!m.value.adjective &&
         /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
+        !role(m) &&
         !within(allMentions, m.end + 1, m.end + 2 + MAX_PHRASE).some((n) => n.start <= m.end + 2) &&
         // German capitalises every noun: "Putins Forderungen" is an owner and its demand word.
         !within(allCues, m.end + 1, m.end + 2 + MAX_PHRASE).some((c) => c.start <= m.end + 2));
@@ -192,21 +198,27 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (q) from = Math.max(from, q.start + 1);
         const semi = text.slice(from, pos).lastIndexOf(';');
         if (semi >= 0) from += semi + 1;
-        const joined = [...text.slice(from, pos).matchAll(grammar.clauseJoin)].pop();
-        if (joined) from += joined.index + joined[0].length;
+        const joined = joinsIn.filter((m) => m.start >= from && m.end <= pos).pop();
+        if (joined) from = joined.end;
         // A speech verb that is itself a demand cue ("insisted on joining ... and demanded") starts no reported speech.
         const base = from;
-        for (const m of text.slice(base, pos).matchAll(grammar.speech)) {
-          const at = base + m.index;
-          if (!inQuote(at) && names.some((n) => n.end <= at) && !sCues.some((c) => c.value === 'verb' && c.start === at))
-            from = at + m[0].length;
+        for (const m of speechIn) {
+          if (m.start < base || m.end > pos) continue;
+          if (!inQuote(m.start) && names.some((n) => n.end <= m.start) && !sCues.some((c) => c.value === 'verb' && c.start === m.start))
+            from = m.end;
         }
         return from;
       };
       /** A party after a preposition or a verb is an object ("talks with Moscow"), but not after a role ("a delegation of African leaders"). */
+      const objects = new Map<string, boolean>();
       const isObject = (from: number, m: Hit<Mention>) => {
-        const before = text.slice(Math.max(from, m.start - 40), m.start);
-        return grammar.object.test(before) && !grammar.roleOf.test(before);
+        const key = `${Math.max(from, m.start - 40)}:${m.start}`;
+        let r = objects.get(key);
+        if (r === undefined) {
+          const before = text.slice(Math.max(from, m.start - 40), m.start);
+          objects.set(key, (r = grammar.object.test(before) && !grammar.roleOf.test(before)));
+        }
+        return r;
       };
       /** Parties that could be the subject in [from, pos): not objects, asides, or possessives of things. */
       const candidatesIn = (from: number, pos: number) => {
@@ -228,13 +240,19 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       };
       // A sentence without a cue states no demand.
       if (!sCues.length) return remember(undefined);
+      // The sentence's verbs of speech, clause joiners (", while") and relative openers (", which"), found once.
+      const spans = (pattern: RegExp) =>
+        [...s.text.matchAll(pattern)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
+      const speechIn = spans(grammar.speech);
+      const joinsIn = spans(grammar.clauseJoin);
+      const openersIn = spans(grammar.relativeOpeners);
       /** The subject of the verb at `pos`: the clause's first party, with any joined to it ("Zelensky and Macron"). */
       const subjectsAt = (pos: number): Holder[] => {
         const from = clauseStart(pos);
         // "Kyiv, which has insisted on ...": the party a relative clause hangs on is its subject.
-        const opener = [...text.slice(from, pos).matchAll(grammar.relativeOpeners)].pop();
+        const opener = openersIn.filter((m) => m.start >= from && m.end <= pos).pop();
         if (opener) {
-          const at = from + opener.index;
+          const at = opener.start;
           const head = [...names].reverse().find((m) => m.end <= at && /^\s*$/u.test(text.slice(m.end, at)));
           if (head) return [as(head)];
         }
@@ -306,7 +324,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const q = inQuote(pos);
         if (q) return innerSpeaker(q, pos) ?? quoteSpeaker(q);
         let said: number | null = null;
-        for (const m of text.slice(s.start, pos).matchAll(grammar.speech)) if (!inQuote(s.start + m.index)) said = s.start + m.index;
+        for (const m of speechIn) if (m.end <= pos && !inQuote(m.start)) said = m.start;
         const speaker = said === null ? null : subjectAt(said);
         if (speaker) return speaker;
         const according = names.find((m) => grammar.according.test(text.slice(s.start, m.start)));
@@ -361,10 +379,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return !who || belligerent.has(who.party);
       }
 
-      const joinAfter = (pos: number) => {
-        const m = grammar.clauseJoinFirst.exec(text.slice(pos, s.end));
-        return m ? pos + m.index : s.end;
-      };
+      const joinAfter = (pos: number) => joinsIn.find((m) => m.start >= pos)?.start ?? s.end;
       const frames: Frame[] = [];
       const refusals: { by: Holder | null; start: number; end: number }[] = [];
       sCues.forEach((cue, k) => {
@@ -374,16 +389,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const aside = asides.find(([a, b]) => cue.start >= a && cue.end <= b);
         // A speech verb starts what someone says, not what the cue demands: "calls for X, says that Y".
         // (Not an aside of attribution: "Ukraine must, Zelensky said, get guarantees".)
-        const said = [...text.slice(cue.end, s.end).matchAll(grammar.speech)].find(
-          (m) => !inQuote(cue.end + m.index) && !/^\s*,/u.test(text.slice(cue.end + m.index + m[0].length)),
-        );
+        const said = speechIn.find((m) => m.start >= cue.end && !inQuote(m.start) && !/^\s*,/u.test(text.slice(m.end, m.end + 3)));
         const end = Math.min(
           stop ? stop.start : s.end,
           quote ? quote.end : s.end,
           // After a demand word, semicolons part its items ("the demands are that ...; ...; and ...").
           cue.value === 'noun' ? s.end : clauseEnd(text, s, cue.end),
           aside ? aside[1] : s.end,
-          said ? cue.end + said.index : s.end,
+          said ? said.start : s.end,
           // ", while Zelensky ...": a clause with a subject of its own.
           joinAfter(cue.end),
         );

@@ -90,7 +90,6 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     goal: new RegExp(`^\\s*${words(g.goals)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** Text that opens with a goal: "a plan for a ceasefire", "ein Plan für eine Waffenruhe". */
     goalLead: new RegExp(`^\\s*${words(g.goals)}\\s`, 'iu'),
-    clauseJoinFirst: new RegExp(`,\\s*${words(g.clauseJoiners)}\\s`, 'iu'),
     /** A demand verb right after one of these is a noun: "the calls for talks". */
     determiner: new RegExp(`${words(g.determiners)}\\s+$`, 'iu'),
     /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France". */

@@ -102,7 +102,7 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
   function implied(folded: Folded, item: { text: string; start: number }): string[] {
     // Elliptical items are a few words ("to join", "a clear path towards membership"): longer ones are not read.
     if (item.text.length > 2 * longestElliptical) return [];
-    const bare = foldPhrase(item.text);
+    const bare = foldedSlice(folded, item.start, item.start + item.text.length).trim();
     const candidates = elliptical.filter((e) => e.items.has(bare) || e.inside.find(bare).length);
     if (!candidates.length) return [];
     const before = foldedSlice(folded, item.start - ANTECEDENT_WINDOW, item.start);
