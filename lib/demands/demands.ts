@@ -669,12 +669,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
 
   function mentioned(text: string, lang = 'en', given?: Sentence[], prepared?: PreparedText): string[] {
     const { folded } = prepared ?? prepareText(text);
-    const found = new Set<string>();
-    for (const s of given ?? splitSentences(text, lang)) {
-      const sentence = foldedSlice(folded, s.start, s.end);
-      for (const topic of topics.of(sentence, sentence)) found.add(topic);
-    }
-    return [...found].sort();
+    return topics.mentioned(folded, given ?? splitSentences(text, lang));
   }
 
   return { find, mentioned };

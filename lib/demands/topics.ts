@@ -1,6 +1,6 @@
 /** Which demand topic an item states: the pack's topic rules, compiled into one automaton. */
 import type { MergedDemandRules } from '../lexicon/types';
-import { compileAutomaton } from '../match/automaton';
+import { compileAutomaton, type Hit } from '../match/automaton';
 import { foldedSlice, foldPhrase, type Folded } from '../match/fold';
 
 interface TopicRef {
@@ -19,6 +19,8 @@ export interface TopicFinder {
    * through its negation ("rejects NATO membership" demands neutrality).
    */
   of(item: string, sentence?: string, refused?: boolean): string[];
+  /** The topics the text's sentences name anywhere, whoever is said to want them (the sentences in the original text's offsets). */
+  mentioned(folded: Folded, sentences: readonly { start: number; end: number }[]): string[];
   /** The topic an item with its object left unsaid refers to ("asked to join"), from what was named just before it. */
   implied(folded: Folded, item: { text: string; start: number }): string[];
   label(id: string): string | null;
@@ -64,10 +66,15 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
 
   function of(item: string, sentence?: string, refused = false): string[] {
     const hits = phrases.findAll(item);
-    if (!hits.length) return [];
     // The sentence's phrases, for rules of sentence scope: found only when such a rule needs them.
     const around = () => (sentence === undefined ? [] : sentence === item ? hits : sentenceHits(sentence));
-    let negs: ReturnType<typeof negations.find> | null = null;
+    return decide(hits, () => negations.find(item), around, refused);
+  }
+
+  /** The topics that `hits` state, with negations before a rule's action turning it to its opposite. */
+  function decide(hits: Hit<TopicRef>[], negs: () => Hit<boolean>[], around: () => Hit<TopicRef>[], refused: boolean): string[] {
+    if (!hits.length) return [];
+    let negations: Hit<boolean>[] | null = null;
     const found = new Set<string>();
     // A rule holds only with a phrase of it in the item: only the topics the item names are tried, in the pack's order.
     for (const ti of [...new Set(hits.map((h) => h.value.topic))].sort((a, b) => a - b)) {
@@ -85,13 +92,29 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
       const opposite = t.rules[rule].negatedTopic ?? t.negatedTopic;
       // A negation counts before the rule's first group, its action ("never join NATO", "NATO not expand").
       const first = Math.min(...ofTopic.filter((h) => h.value.rule === rule && h.value.group === 0).map((h) => h.start));
-      const negated = !!opposite && (negs ??= negations.find(item)).some((n) => n.start < first);
+      const negated = !!opposite && (negations ??= negs()).some((n) => n.start < first);
       // Refusing something negated wants it ("refuses to give up its NATO bid"); refusing it wants its opposite, if it has one.
       if (negated !== refused) {
         if (opposite) found.add(opposite);
       } else found.add(t.id);
     }
     return [...found];
+  }
+
+  function mentioned(folded: Folded, sentences: readonly { start: number; end: number }[]): string[] {
+    const found = new Set<string>();
+    for (const s of sentences) {
+      const sentence = foldedSlice(folded, s.start, s.end);
+      const hits = phrases.findAll(sentence);
+      for (const topic of decide(
+        hits,
+        () => negations.find(sentence),
+        () => hits,
+        false,
+      ))
+        found.add(topic);
+    }
+    return [...found].sort();
   }
 
   const longestElliptical = Math.max(
@@ -115,5 +138,12 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
     return last && last.end === trimmed.length ? trimmed.slice(last.start) : null;
   }
 
-  return { of, implied, label: (id) => labels.get(id) ?? null, yields: (id, party) => yielders.get(id) === party, finalNegation };
+  return {
+    of,
+    mentioned,
+    implied,
+    label: (id) => labels.get(id) ?? null,
+    yields: (id, party) => yielders.get(id) === party,
+    finalNegation,
+  };
 }
