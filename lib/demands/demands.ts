@@ -9,7 +9,7 @@
  */
 import type { Lexicon, PartyId } from '../lexicon/types';
 import { compileAutomaton, type Hit } from '../match/automaton';
-import { foldedSlice, type Folded } from '../match/fold';
+import { foldedSlice } from '../match/fold';
 import { prepareText, type PreparedText } from '../match/prepare';
 import type { Span } from '../match/quotes';
 import { compileGrammar } from './grammar';
@@ -108,27 +108,32 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     [rules.provisionCues, 'provision'],
     [rules.notCues, 'not'],
   ];
-  const cues = compileAutomaton<CueKind>(cueList.flatMap(([list, value]) => list.map((phrase) => ({ phrase, value }))));
   const exchange = new Set(rules.exchangeCues.map((p) => p.toLowerCase()));
   const aims = new Set(rules.aimNouns.map((p) => p.toLowerCase()));
   const requirements = new Set(rules.requirementCues.map((p) => p.toLowerCase()));
   const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
   const reportedModals = new Set(rules.reportedModals.map((p) => p.toLowerCase()));
-  const speakers = compileAutomaton<Mention>(
-    lexicon.parties.flatMap((p) => [
-      ...p.speakers.map((phrase) => ({ phrase, value: { party: p.id, adjective: false } })),
-      ...(p.adjectives ?? []).map((phrase) => ({ phrase, value: { party: p.id, adjective: true } })),
+  // Cues and speakers in one scan, each chosen apart (a group each), so neither hides the other.
+  type Found = { cue: CueKind } | { mention: Mention };
+  const scanner = compileAutomaton<Found>([
+    ...cueList.flatMap(([list, cue]) => list.map((phrase) => ({ phrase, value: { cue }, group: 0 }))),
+    ...lexicon.parties.flatMap((p) => [
+      ...p.speakers.map((phrase) => ({ phrase, value: { mention: { party: p.id, adjective: false } }, group: 1 })),
+      ...(p.adjectives ?? []).map((phrase) => ({ phrase, value: { mention: { party: p.id, adjective: true } }, group: 1 })),
     ]),
-  );
+  ]);
   const belligerent = new Set(lexicon.parties.filter((p) => p.belligerent).map((p) => p.id));
 
   function find(text: string, lang = 'en', given?: Sentence[], prepared?: PreparedText): Demand[] {
     const { folded, quotes } = prepared ?? prepareText(text);
-    const allCues = cues
-      .find(folded)
-      .map((h) => toOriginal(folded, h))
-      .filter((c) => c.value !== 'not');
-    const allMentions = speakers.find(folded).map((h) => toOriginal(folded, h));
+    const allCues: Hit<CueKind>[] = [];
+    const allMentions: Hit<Mention>[] = [];
+    for (const h of scanner.find(folded)) {
+      // Back to the original text's offsets.
+      const at = { start: folded.start[h.start], end: folded.end[h.end - 1] };
+      if ('mention' in h.value) allMentions.push({ ...at, value: h.value.mention });
+      else if (h.value.cue !== 'not') allCues.push({ ...at, value: h.value.cue });
+    }
     const sentences = given ?? splitSentences(text, lang);
     const demands: Demand[] = [];
     const quotesAt = overlapping(quotes);
@@ -173,7 +178,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const sQuotes = quotesAt(s.start - 1, s.end);
       const ctx = context && si - context.at <= CONTEXT_REACH ? context.holder : null;
       const announcedBy = announced && si - announced.at <= CONTEXT_REACH ? announced.holder : null;
-      const asides = asideRanges(asidePattern, s);
+      // Read only once a name or a cue asks whether it stands in an aside.
+      let asideList: [number, number][] | undefined;
+      const asides = () => (asideList ??= asideRanges(asidePattern, s));
       const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
       // "the calls for talks", "Russia's demand that": a demand verb used as a noun.
       for (const c of sCues)
@@ -225,7 +232,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const q = inQuote(pos);
         return names.filter((m) => {
           if (m.start < from || m.end > pos || inQuote(m.start) !== q) return false;
-          if (asides.some(([a, b]) => m.start >= a && m.end <= b && !(pos >= a && pos < b))) return false;
+          if (asides().some(([a, b]) => m.start >= a && m.end <= b && !(pos >= a && pos < b))) return false;
           if (isObject(from, m)) return false;
           // "Russia's foreign minister" speaks; "Russia's nuclear treaty" does not.
           return !possessive(m) || role(m);
@@ -386,7 +393,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const quote = inQuote(cue.start);
         const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value));
         // A cue inside an aside (", who offered comment,") says nothing past it.
-        const aside = asides.find(([a, b]) => cue.start >= a && cue.end <= b);
+        const aside = asides().find(([a, b]) => cue.start >= a && cue.end <= b);
         // A speech verb starts what someone says, not what the cue demands: "calls for X, says that Y".
         // (Not an aside of attribution: "Ukraine must, Zelensky said, get guarantees".)
         const said = speechIn.find((m) => m.start >= cue.end && !inQuote(m.start) && !/^\s*,/u.test(text.slice(m.end, m.end + 3)));
@@ -726,10 +733,6 @@ function overlapping(spans: readonly Span[]): (start: number, end: number) => Sp
     open = open.filter((q) => q.end > start);
     return open.filter((q) => q.start < end);
   };
-}
-
-function toOriginal<T>(folded: Folded, h: Hit<T>): Hit<T> {
-  return { start: folded.start[h.start], end: folded.end[h.end - 1], value: h.value };
 }
 
 function dedupe(demands: Demand[]): Demand[] {

@@ -11,6 +11,8 @@ export interface PatternOptions<T> {
   value: T;
   /** Accept an English plural ending (-s, -es) after the phrase. */
   plural?: boolean;
+  /** Patterns of different groups never hide each other: `find` chooses the leftmost-longest hits of each group apart. */
+  group?: number;
 }
 
 export interface Hit<T> {
@@ -22,6 +24,7 @@ export interface Hit<T> {
 
 interface Pattern {
   length: number;
+  group: number;
   plural: boolean;
   prefix: boolean;
   /** Whether the phrase starts/ends with a word character, so that side needs a word boundary. */
@@ -72,6 +75,7 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
     values.push(p.value);
     table.push({
       length: folded.length,
+      group: p.group ?? 0,
       plural: p.plural ?? false,
       prefix,
       edgeStart: isWordAt(folded, 0),
@@ -101,6 +105,8 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
   const outList = new Int32Array(outStart[next.length]);
   out.forEach((o, n) => outList.set(o, outStart[n]));
   const patLength = Int32Array.from(table, (p) => p.length);
+  const patGroup = Int32Array.from(table, (p) => p.group);
+  const groups = Math.max(0, ...table.map((p) => p.group)) + 1;
   const patFlags = Uint8Array.from(table, (p) => (p.edgeStart ? EDGE_START : 0) | (p.edgeEnd ? EDGE_END : 0));
 
   // The root's transitions as a table: most characters of a text leave or stay at the root.
@@ -197,37 +203,42 @@ export function compileAutomaton<T>(patterns: Iterable<PatternOptions<T>>): Auto
    * small ring of typed arrays during the scan, and a start is settled once no later hit can begin
    * there. Linear, and no object per candidate: only the kept hits become objects.
    */
-  // The ring, made once: a call leaves every slot of it settled (0) again, and calls never nest.
-  const bestEnd = new Int32Array(ringMask + 1); // 0: no hit starts here
-  const bestPattern = new Int32Array(ringMask + 1);
+  // The rings, one a group, made once: a call leaves every slot of them settled (0) again, and calls never nest.
+  const slots = ringMask + 1;
+  const bestEnd = new Int32Array(groups * slots); // 0: no hit starts here
+  const bestPattern = new Int32Array(groups * slots);
 
   function find(input: Folded | string): Hit<T>[] {
-    const kept: Hit<T>[] = [];
-    let settled = 0; // starts below this are settled
-    let reach = 0; // the end of the last kept hit
-    const settle = (upTo: number) => {
-      for (; settled < upTo; settled++) {
-        const k = settled & ringMask;
+    const kept: Hit<T>[][] = Array.from({ length: groups }, () => []);
+    const settled = new Int32Array(groups); // per group, starts below this are settled
+    const reach = new Int32Array(groups); // per group, the end of the last kept hit
+    const settle = (g: number, upTo: number) => {
+      const base = g * slots;
+      for (let at = settled[g]; at < upTo; at++) {
+        const k = base + (at & ringMask);
         const end = bestEnd[k];
         if (end === 0) continue;
         bestEnd[k] = 0;
-        if (settled < reach) continue;
-        kept.push({ start: settled, end, value: values[bestPattern[k]] });
-        reach = end;
+        if (at < reach[g]) continue;
+        kept[g].push({ start: at, end, value: values[bestPattern[k]] });
+        reach[g] = end;
       }
+      if (upTo > settled[g]) settled[g] = upTo;
     };
     scan(input, (start, end, pattern) => {
       // This hit's scan position is at least `start`: no hit can still begin before start + 1 - longest.
-      settle(start + 1 - longest);
-      const k = start & ringMask;
+      const g = patGroup[pattern];
+      settle(g, start + 1 - longest);
+      const k = g * slots + (start & ringMask);
       // On a tie, the longer pattern: "Donbass" as written beats "Donbas" with a plural ending.
       if (end > bestEnd[k] || (end === bestEnd[k] && patLength[pattern] > patLength[bestPattern[k]])) {
         bestEnd[k] = end;
         bestPattern[k] = pattern;
       }
     });
-    settle(typeof input === 'string' ? input.length : input.text.length);
-    return kept;
+    const length = typeof input === 'string' ? input.length : input.text.length;
+    for (let g = 0; g < groups; g++) settle(g, length);
+    return groups === 1 ? kept[0] : kept.flat().sort((a, b) => a.start - b.start);
   }
 
   return { size: table.length, findAll, find };
