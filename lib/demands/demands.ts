@@ -113,14 +113,15 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   const requirements = new Set(rules.requirementCues.map((p) => p.toLowerCase()));
   const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
   const reportedModals = new Set(rules.reportedModals.map((p) => p.toLowerCase()));
-  // Cues and speakers in one scan, each chosen apart (a group each), so neither hides the other.
-  type Found = { cue: CueKind } | { mention: Mention };
+  // Cues, speakers and verbs of speech in one scan, each chosen apart (a group each), so none hides another.
+  type Found = { cue: CueKind } | { mention: Mention } | { speech: true };
   const scanner = compileAutomaton<Found>([
     ...cueList.flatMap(([list, cue]) => list.map((phrase) => ({ phrase, value: { cue }, group: 0 }))),
     ...lexicon.parties.flatMap((p) => [
       ...p.speakers.map((phrase) => ({ phrase, value: { mention: { party: p.id, adjective: false } }, group: 1 })),
       ...(p.adjectives ?? []).map((phrase) => ({ phrase, value: { mention: { party: p.id, adjective: true } }, group: 1 })),
     ]),
+    ...rules.grammar.speechVerbs.map((phrase) => ({ phrase, value: { speech: true as const }, group: 2 })),
   ]);
   const belligerent = new Set(lexicon.parties.filter((p) => p.belligerent).map((p) => p.id));
 
@@ -128,11 +129,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     const { folded, quotes } = prepared ?? prepareText(text);
     const allCues: Hit<CueKind>[] = [];
     const allMentions: Hit<Mention>[] = [];
+    const allSpeech: Hit<true>[] = [];
     for (const h of scanner.find(folded)) {
       // Back to the original text's offsets.
-      const at = { start: folded.start[h.start], end: folded.end[h.end - 1] };
-      if ('mention' in h.value) allMentions.push({ ...at, value: h.value.mention });
-      else if (h.value.cue !== 'not') allCues.push({ ...at, value: h.value.cue });
+      const start = folded.start[h.start];
+      const end = folded.end[h.end - 1];
+      if ('mention' in h.value) allMentions.push({ start, end, value: h.value.mention });
+      else if ('speech' in h.value) allSpeech.push({ start, end, value: true });
+      else if (h.value.cue !== 'not') allCues.push({ start, end, value: h.value.cue });
     }
     const sentences = given ?? splitSentences(text, lang);
     const demands: Demand[] = [];
@@ -159,9 +163,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       (!m.value.adjective &&
         /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
         !role(m) &&
-        !within(allMentions, m.end + 1, m.end + 2 + MAX_PHRASE).some((n) => n.start <= m.end + 2) &&
+        !startsIn(allMentions, m.end + 1, m.end + 3) &&
         // German capitalises every noun: "Putins Forderungen" is an owner and its demand word.
-        !within(allCues, m.end + 1, m.end + 2 + MAX_PHRASE).some((c) => c.start <= m.end + 2));
+        !startsIn(allCues, m.end + 1, m.end + 3));
 
     sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
@@ -217,9 +221,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return from;
       };
       /** A party after a preposition or a verb is an object ("talks with Moscow"), but not after a role ("a delegation of African leaders"). */
-      const objects = new Map<string, boolean>();
+      const objects = new Map<number, boolean>();
       const isObject = (from: number, m: Hit<Mention>) => {
-        const key = `${Math.max(from, m.start - 40)}:${m.start}`;
+        const key = m.start * 64 + Math.min(40, m.start - from);
         let r = objects.get(key);
         if (r === undefined) {
           const before = text.slice(Math.max(from, m.start - 40), m.start);
@@ -250,7 +254,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       // The sentence's verbs of speech, clause joiners (", while") and relative openers (", which"), found once.
       const spans = (pattern: RegExp) =>
         [...s.text.matchAll(pattern)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
-      const speechIn = spans(grammar.speech);
+      const speechIn = within(allSpeech, s.start, s.end);
       const joinsIn = spans(grammar.clauseJoin);
       const openersIn = spans(grammar.relativeOpeners);
       /** The subject of the verb at `pos`: the clause's first party, with any joined to it ("Zelensky and Macron"). */
@@ -694,6 +698,18 @@ function within<T>(hits: Hit<T>[], start: number, end: number): Hit<T>[] {
   const out: Hit<T>[] = [];
   for (let i = lo; i < hits.length && hits[i].start < end; i++) if (hits[i].end <= end) out.push(hits[i]);
   return out;
+}
+
+/** Whether a hit (sorted by start) starts within [start, end). */
+function startsIn<T>(hits: Hit<T>[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hits.length && hits[lo].start < end;
 }
 
 /** Asides inside a sentence, whose parties are not the sentence's subject: ", who met Putin,", "(...)", "– ... –". */
