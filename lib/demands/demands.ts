@@ -110,6 +110,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   ];
   const exchange = new Set(rules.exchangeCues.map((p) => p.toLowerCase()));
   const aims = new Set(rules.aimNouns.map((p) => p.toLowerCase()));
+  const conditions = new Set(rules.conditionNouns.map((p) => p.toLowerCase()));
   const requirements = new Set(rules.requirementCues.map((p) => p.toLowerCase()));
   const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
   const reportedModals = new Set(rules.reportedModals.map((p) => p.toLowerCase()));
@@ -525,24 +526,39 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               const next = sCues.find((c) => c.start >= from && STOPS.has(c.value));
               return add(who, from, next ? next.start : s.end, { owned: owner !== null });
             }
+            // "a demand that Russia has made since the war began: that Ukraine ...": the relative clause names its maker.
+            const maker = names.find((m) => m.start >= cue.end && grammar.relativeLead.test(text.slice(cue.end, m.start)));
+            if (maker) {
+              const opens = /\s[-\u2013\u2014]\s|:/u.exec(text.slice(maker.end, s.end));
+              if (opens && !/[,;.]/u.test(text.slice(maker.end, maker.end + opens.index)))
+                return add(as(maker), maker.end + opens.index + opens[0].length, s.end, { owned: true });
+            }
             const lead = grammar.includes.exec(text.slice(cue.end, end));
             // "Russia's demand for neutrality is unacceptable": with nothing demanded after the verb, it was named before it.
             if (lead)
               return add(who, cue.end + lead[0].length, end, { owned: owner !== null, before: [cue.end, cue.end + lead[0].length] });
             // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
             if (names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
-            return add(who, cue.end, end, { owned: owner !== null });
+            const main = grammar.mainVerbAfter.exec(text.slice(cue.end, end));
+            return add(who, cue.end, main ? cue.end + main.index : end, { owned: owner !== null });
           }
           case 'modal':
             // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
             // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
             // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
-            return add(
-              reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null),
-              cue.end,
-              end,
-              { subject: modalSubject() },
-            );
+            {
+              const by = reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
+              // A modal that ends its clause ("..., über die geredet werden müsse, ...") has its content before it.
+              // (Not one a complement follows: "..., müsse, dass ...".)
+              const next = /^\s*(?:[,;.!?]|$)\s*/u.exec(text.slice(cue.end, s.end));
+              // (Nor one an aside of attribution follows: "Ukraine must, Zelensky said, get ...".)
+              const aside = next && grammar.said.test(text.slice(cue.end + next[0].length, s.end).split(',')[0]);
+              // A verb-final modal after a demand verb is inside what that verb demands ("verlangte, dass ... müsse").
+              if (next && !aside && sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
+              if (next && !aside && !grammar.leading.test(text.slice(cue.end + next[0].length, s.end)) && !inQuote(cue.end + next[0].length + 1))
+                return add(by, clauseStart(cue.start), cue.start);
+              return add(by, cue.end, end, { subject: modalSubject() });
+            }
           case 'condition': {
             // "Talks can start only when Russian forces leave", as someone's words: a requirement, offer or not.
             if (requirements.has(text.slice(cue.start, cue.end).toLowerCase())) {
@@ -614,6 +630,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const topical = (from: number, to: number, refused = false, subject?: [number, number]) => {
         // The first item is read with its subject: "Russia would withdraw from ..." is Russia's withdrawal.
         const lead = subject ? `${foldedSlice(folded, subject[0], subject[1])} ` : '';
+        const leadTopics = lead ? topics.of(lead, sentenceFolded, refused) : [];
         const split = splitItems(grammar, text, from, to);
         // A negation the last item ends on may be the verb all items share: "seine NATO-Pläne und vier Regionen aufgeben".
         const lastItem = split[split.length - 1];
@@ -621,7 +638,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const items = split
           .map((it, k) => {
             const own = (k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end);
-            let found = topics.of(own, sentenceFolded, refused);
+            // A subject that names a topic by itself ("any settlement must ...") is what must act, not what is asked.
+            let found = topics.of(own, sentenceFolded, refused).filter((t) => !(k === 0 && leadTopics.includes(t)));
             if (!found.length && shared && k < split.length - 1) found = topics.of(`${own} ${shared}`, sentenceFolded, refused);
             return { ...it, topics: found.length || refused ? found : topics.implied(folded, it) };
           })
@@ -652,7 +670,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           });
         if (found.length) {
           // What a party would give is never its own demand: a plan Russia co-wrote may ask Russia to withdraw.
-          for (const it of found) for (const topic of it.topics) if (!topics.yields(topic, f.holder.party)) push(it.start, it.end, topic);
+          for (const it of found) {
+            // "conditions for an end to the fighting": what the conditions are for, not what they ask.
+            const between = text.slice(f.cue.end, it.start);
+            const goal = grammar.goal.test(between) || (!between.trim() && grammar.goalLead.test(text.slice(f.cue.end, it.end)));
+            if (goal && conditions.has(text.slice(f.cue.start, f.cue.end).toLowerCase())) continue;
+            for (const topic of it.topics) if (!topics.yields(topic, f.holder.party)) push(it.start, it.end, topic);
+          }
         } else if (f.nullable) {
           const whole = trimItem(grammar, text, f.start, f.end);
           if (whole && whole.text.split(/\s+/).length >= 3) push(whole.start, whole.end, null);

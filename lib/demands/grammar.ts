@@ -81,6 +81,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     passiveRelative: new RegExp(`${words(g.relatives)}\\s+(?:[\\p{L}]+\\s+){0,2}?${words(g.passiveMarkers)}\\s+(?:\\p{L}+ly\\s+)?$`, 'iu'),
     /** Text that ends with a relative word and its party ("the Donbas, which Russia", "as Moscow still"). */
     relative: new RegExp(`(?:^|[,;]\\s*|\\s)${words(g.relatives)}\\s+$`, 'iu'),
+    /** Right after a demand word, a relative word and at most a word before a party ("demand, which Russia", "that Moscow has"). */
+    relativeLead: new RegExp(`^\\s*,?\\s*${words(g.relatives)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** A comma and a relative pronoun: a clause about the party named just before ("Kyiv, which has insisted"). */
     relativeOpener: new RegExp(`,\\s*${words(g.relatives.filter((r) => r.length > 2))}\\s`, 'iu'),
     relativeOpeners: new RegExp(`,\\s*${words(g.relatives.filter((r) => r.length > 2))}\\s`, 'giu'),
@@ -102,6 +104,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     adjunct: new RegExp(`^\\s*${words([...g.agentMarkers, ...g.circumstances])}\\s`, 'iu'),
     /** A finite verb anywhere: where a relative clause gives way to the main clause's verb. */
     finiteAt: new RegExp(`\\s${words(g.finiteVerbs)}`, 'iu'),
+    /** A comma and a finite verb: the main clause going on after a clause that held the demand word ("Dass Putin Forderungen stellte, ist ..."). */
+    mainVerbAfter: new RegExp(`,\\s*${words(g.finiteVerbs)}\\s`, 'iu'),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
     finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
   };

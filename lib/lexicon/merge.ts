@@ -6,6 +6,7 @@ const OPTIONAL_CUE_LISTS = [
   'proposalCues',
   'exchangeCues',
   'aimNouns',
+  'conditionNouns',
   'requirementCues',
   'refusalCues',
   'planNouns',

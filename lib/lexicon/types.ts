@@ -174,6 +174,8 @@ export interface DemandRules {
   exchangeCues?: string[];
   /** Nouns of a party's aims ("goal", "objective"): a demand word only with its owner named ("Putin's goal was to ..."). */
   aimNouns?: string[];
+  /** Demand nouns of conditions: after a goal word, what follows is what they are for ("conditions for a ceasefire"). */
+  conditionNouns?: string[];
   /** Conditions that state a requirement by themselves, offer or not ("only if", "only when"): read as someone's words. */
   requirementCues?: string[];
   /** Verbs and phrases of refusal: what follows is refused by their subject, never demanded by it ("rejected", "ruled out"). */

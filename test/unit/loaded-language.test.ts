@@ -192,6 +192,10 @@ const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
   'r3-TheEconomist_2023_06_06': { true: ['regime'], false: [] },
   'r3-TheEconomist_2023_06_21': { true: ['insisted'], false: [] },
   'r3-msnbc_2025_08_16': { true: [], false: [] },
+  'r4-deutschlandfunk_2024_06_16': { true: [], false: [] },
+  'r4-deutschlandfunk_2025_02_18': { true: [], false: [] },
+  'r4-tagesschau_2025_03_14': { true: ['Regime'], false: [] },
+  'r4-tagesschau_2025_05_31': { true: ['Regime'], false: [] },
 };
 
 const tally = { annotations: 0, reviewedTrue: 0 };
