@@ -550,7 +550,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               const by = reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
               // A modal that ends its clause ("..., über die geredet werden müsse, ...") has its content before it.
               // (Not one a complement follows: "..., müsse, dass ...".)
-              const next = /^\s*(?:[,;.!?]|$)\s*/u.exec(text.slice(cue.end, s.end));
+              const word = !/\s/u.test(text.slice(cue.start, cue.end));
+              const next = word ? /^\s*(?:[,;.!?]|$)\s*/u.exec(text.slice(cue.end, s.end)) : null;
               // (Nor one an aside of attribution follows: "Ukraine must, Zelensky said, get ...".)
               const aside = next && grammar.said.test(text.slice(cue.end + next[0].length, s.end).split(',')[0]);
               // A verb-final modal after a demand verb is inside what that verb demands ("verlangte, dass ... müsse").
