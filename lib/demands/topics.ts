@@ -1,7 +1,7 @@
 /** Which demand topic an item states: the pack's topic rules, compiled into one automaton. */
 import type { MergedDemandRules } from '../lexicon/types';
 import { compileAutomaton, type Hit } from '../match/automaton';
-import { foldedSlice, foldPhrase, type Folded } from '../match/fold';
+import { foldedIndex, foldedSlice, foldPhrase, type Folded } from '../match/fold';
 
 interface TopicRef {
   topic: number;
@@ -102,17 +102,22 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
   }
 
   function mentioned(folded: Folded, sentences: readonly { start: number; end: number }[]): string[] {
+    // One pass over the whole text, its hits then dealt out to the sentences they lie in (a hit across
+    // two sentences is in neither, as when each sentence is read alone).
+    const byEnd = (a: Hit<unknown>, b: Hit<unknown>) => a.end - b.end;
+    const hits = phrases.findAll(folded).sort(byEnd);
+    const negs = negations.findAll(folded).sort(byEnd);
     const found = new Set<string>();
+    let h = 0;
+    let n = 0;
     for (const s of sentences) {
-      const sentence = foldedSlice(folded, s.start, s.end);
-      const hits = phrases.findAll(sentence);
-      for (const topic of decide(
-        hits,
-        () => negations.find(sentence),
-        () => hits,
-        false,
-      ))
-        found.add(topic);
+      const from = foldedIndex(folded, s.start);
+      const to = foldedIndex(folded, s.end);
+      const inside: typeof hits = [];
+      for (; h < hits.length && hits[h].end <= to; h++) if (hits[h].start >= from) inside.push(hits[h]);
+      const sNegs: typeof negs = [];
+      for (; n < negs.length && negs[n].end <= to; n++) if (negs[n].start >= from) sNegs.push(negs[n]);
+      for (const topic of decide(inside, () => sNegs, () => inside, false)) found.add(topic);
     }
     return [...found].sort();
   }

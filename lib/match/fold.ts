@@ -100,7 +100,7 @@ function decode(codes: Uint16Array): string {
 }
 
 /** The first folded index whose character comes from at or after `offset` in the original text. */
-function foldedIndex(folded: Folded, offset: number): number {
+export function foldedIndex(folded: Folded, offset: number): number {
   let lo = 0;
   let hi = folded.text.length;
   while (lo < hi) {
