@@ -540,26 +540,35 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
             if (names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
             const main = grammar.mainVerbAfter.exec(text.slice(cue.end, end));
-            return add(who, cue.end, main ? cue.end + main.index : end, { owned: owner !== null });
+            // "dismissed Putin's call for X as a ploy": what the refusal calls it is no part of the demand.
+            const called = refusedHere(cue) ? grammar.characterised.exec(text.slice(cue.end, end)) : null;
+            return add(who, cue.end, Math.min(main ? cue.end + main.index : end, called ? cue.end + called.index : end), {
+              owned: owner !== null,
+            });
           }
-          case 'modal':
-            // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
-            // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
-            // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
-            {
-              const by = reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
-              // A modal that ends its clause ("..., über die geredet werden müsse, ...") has its content before it.
-              // (Not one a complement follows: "..., müsse, dass ...".)
-              const word = !/\s/u.test(text.slice(cue.start, cue.end));
-              const next = word ? /^\s*(?:[,;.!?]|$)\s*/u.exec(text.slice(cue.end, s.end)) : null;
-              // (Nor one an aside of attribution follows: "Ukraine must, Zelensky said, get ...".)
-              const aside = next && grammar.said.test(text.slice(cue.end + next[0].length, s.end).split(',')[0]);
-              // A verb-final modal after a demand verb is inside what that verb demands ("verlangte, dass ... müsse").
-              if (next && !aside && sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
-              if (next && !aside && !grammar.leading.test(text.slice(cue.end + next[0].length, s.end)) && !inQuote(cue.end + next[0].length + 1))
-                return add(by, clauseStart(cue.start), cue.start);
-              return add(by, cue.end, end, { subject: modalSubject() });
-            }
+          case 'modal': // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
+          // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
+          // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
+          {
+            const by =
+              reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
+            // A modal that ends its clause ("..., über die geredet werden müsse, ...") has its content before it.
+            // (Not one a complement follows: "..., müsse, dass ...".)
+            const word = !/\s/u.test(text.slice(cue.start, cue.end));
+            const next = word ? /^\s*(?:[,;.!?]|$)\s*/u.exec(text.slice(cue.end, s.end)) : null;
+            // (Nor one an aside of attribution follows: "Ukraine must, Zelensky said, get ...".)
+            const aside = next && grammar.said.test(text.slice(cue.end + next[0].length, s.end).split(',')[0]);
+            // A verb-final modal after a demand verb is inside what that verb demands ("verlangte, dass ... müsse").
+            if (next && !aside && sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
+            if (
+              next &&
+              !aside &&
+              !grammar.leading.test(text.slice(cue.end + next[0].length, s.end)) &&
+              !inQuote(cue.end + next[0].length + 1)
+            )
+              return add(by, clauseStart(cue.start), cue.start);
+            return add(by, cue.end, end, { subject: modalSubject() });
+          }
           case 'condition': {
             // "Talks can start only when Russian forces leave", as someone's words: a requirement, offer or not.
             if (requirements.has(text.slice(cue.start, cue.end).toLowerCase())) {

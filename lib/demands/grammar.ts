@@ -75,6 +75,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     roleCompound: new RegExp(`^[-\\u2010\\u2011](?:${alternation(g.roles)})`, 'iu'),
     /** A role right after a party's name makes that name a speaker ("Russia's foreign minister"). */
     role: new RegExp(`^['’]?s?\\s+(?:[\\p{L}-]+\\s+){0,2}?${words(g.roles)}`, 'iu'),
+    /** Where a refusal goes on to say what it calls what it refuses: "... as a ploy". */
+    characterised: new RegExp(`\\s${words(g.characterisers)}\\s`, 'iu'),
     /** A verb that makes its object a demand ("makes X a condition", "macht X zur Bedingung"). */
     maker: new RegExp(`${words(g.makers)}\\s`, 'giu'),
     /** Text that ends with a relative word and a passive auxiliary ("a ceasefire that was"), before a participle. */

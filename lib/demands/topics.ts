@@ -117,7 +117,13 @@ export function compileTopics(rules: Pick<MergedDemandRules, 'topics' | 'negatio
       for (; h < hits.length && hits[h].end <= to; h++) if (hits[h].start >= from) inside.push(hits[h]);
       const sNegs: typeof negs = [];
       for (; n < negs.length && negs[n].end <= to; n++) if (negs[n].start >= from) sNegs.push(negs[n]);
-      for (const topic of decide(inside, () => sNegs, () => inside, false)) found.add(topic);
+      for (const topic of decide(
+        inside,
+        () => sNegs,
+        () => inside,
+        false,
+      ))
+        found.add(topic);
     }
     return [...found].sort();
   }

@@ -42,6 +42,7 @@ const GRAMMAR_LISTS = [
   'finiteVerbs',
   'goals',
   'makers',
+  'characterisers',
   'charges',
   'comparisons',
 ] as const satisfies readonly (keyof DemandGrammar)[];

@@ -146,6 +146,8 @@ export interface DemandGrammar {
   makers?: string[];
   /** Nouns of a charge someone else makes: a loaded phrase right after one is reported ("accusations of war crimes"). */
   charges?: string[];
+  /** Words that open what a refusal calls the thing it refuses ("dismissed the call for X as a ploy"). */
+  characterisers?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */
   comparisons?: string[];
 }

@@ -140,6 +140,15 @@ describe('findDemands', () => {
     { text: 'Putin asserted that if Kyiv rejects his offer, it bears responsibility.', want: [] },
     { text: 'Russian troops withdrew from Kyiv in March 2022.', want: [] },
     { text: 'The deal needs to include compensation arrangements.', want: [] },
+    // What a refusal calls the demand is no part of it.
+    { text: 'Zelensky dismissed Putin’s call for a UN-run administration as a ploy to delay a peace deal.', want: [] },
+    { text: 'Kyiv rejected Moscow’s demand for a ceasefire as a ploy.', want: ['russia:ceasefire'] },
+    // The relative clause names the one who makes the demand.
+    {
+      text: 'It would meet a demand which Moscow has made for years - that Ukraine give up its NATO bid.',
+      want: ['russia:neutrality-no-nato'],
+    },
+    { text: 'Putin set out his conditions for a ceasefire.', want: [] },
     { text: '', want: [] },
   ])('$text', ({ text, want }) => {
     expect(pairs(text).sort()).toEqual([...want].sort());

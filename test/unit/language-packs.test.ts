@@ -100,6 +100,33 @@ const CASES: Case[] = [
   // German
   {
     lang: 'de',
+    // A relative clause after the demand word names who makes it; the dash opens what it asks.
+    text: 'Das erfüllt eine Forderung, die Russland seit Kriegsbeginn erhebt - dass die Ukraine auf eine Mitgliedschaft in der NATO verzichtet.',
+    loaded: [],
+    demands: ['russia:neutrality-no-nato'],
+  },
+  {
+    lang: 'de',
+    // Conditions for an end of the fighting are not a demand for one; nor is a modal that ends a relative clause.
+    text: 'Putin nannte Bedingungen für ein Ende der Kampfhandlungen. Er sprach von Fragen, über die geredet werden müsse, von einer Waffenruhe.',
+    loaded: [],
+    demands: [],
+  },
+  {
+    lang: 'de',
+    text: 'Bundeskanzler Scholz hatte betont, es sei wichtig, Russland an den Verhandlungen zu beteiligen.',
+    loaded: [],
+    demands: ['other:negotiations'],
+  },
+  {
+    lang: 'de',
+    // The subject of the modal names a topic of its own ("Verhandlungslösung"): not what is asked.
+    text: 'Von der Leyen sagte, jede Verhandlungslösung müsse die Unabhängigkeit der Ukraine achten und durch Sicherheitsgarantien abgesichert sein.',
+    loaded: [],
+    demands: ['eu:security-guarantees'],
+  },
+  {
+    lang: 'de',
     // A German noun is capitalised: "Forderung" after an adjective is its owner's demand word, not part of a name.
     text: 'Die russische Forderung nach einer Demilitarisierung der Ukraine sei inakzeptabel, sagte Scholz.',
     loaded: [],
