@@ -77,6 +77,8 @@ const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,\s*[^\u2014\u2013()]{1,40}?)?\s*
 /** The last few words before a modal, back to a comma or the clause start: its subject ("NATO forces", "Russia"). */
 const SUBJECT_BEFORE = /(?:^|(?<=[,;:]\s*))[^,;:]{1,60}$/u;
 /** Cues that begin a new predicate, so the span of the one before ends there. */
+/** A list item is a short paragraph: longer ones are prose again. */
+const LIST_ITEM_WORDS = 30;
 const STOPS = new Set<CueKind>(['verb', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
 
 export interface DemandFinder {
@@ -146,6 +148,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     let plan: { holders: Holder[]; at: number } | null = null;
     /** Who announced demands the next sentences may spell out ("Putin set out his conditions."). */
     let announced: { holder: Holder; at: number } | null = null;
+    /** A list a demand word opened with a colon ("Russia's conditions:"), its items the paragraphs after it. */
+    let listing: { holder: Holder; cue: Hit<CueKind>; at: number } | null = null;
 
     const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
     const possessive = (m: Hit<Mention>) =>
@@ -251,7 +255,17 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         else if (context && grammar.anaphor.test(s.text)) context = { ...context, at: si };
       };
       // A sentence without a cue states no demand.
-      if (!sCues.length) return remember(undefined);
+      // An item of such a list: a short paragraph of its own, right after the one before, with no cue of its own.
+      const listItem =
+        listing &&
+        listing.at === si - 1 &&
+        !sCues.length &&
+        text.slice(sentences[si - 1].end, s.start).includes('\n') &&
+        s.text.split(/\s+/u).length <= LIST_ITEM_WORDS
+          ? listing
+          : null;
+      listing = null;
+      if (!sCues.length && !listItem) return remember(undefined);
       // The sentence's verbs of speech, clause joiners (", while") and relative openers (", which"), found once.
       const spans = (pattern: RegExp) =>
         [...s.text.matchAll(pattern)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
@@ -295,7 +309,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (before && (before.value.adjective || possessive(before))) return as(before);
         const after = names.find((m) => m.start >= cue.end && grammar.agent.test(text.slice(cue.end, m.start)));
         if (after) return as(after);
-        if (grammar.anaphorBefore.test(text.slice(Math.max(s.start, cue.start - 40), cue.start))) return subjectAt(cue.start) ?? ctx;
+        // "his demands": the clause's subject, or the speaker of the verb before ("Putin reiterated his call for ...").
+        if (grammar.anaphorBefore.test(text.slice(Math.max(s.start, cue.start - 40), cue.start)))
+          return subjectAt(cue.start) ?? reporterOf(cue.start) ?? ctx;
         return null;
       };
       /** The speaker of a quotation: named just after it ("…,” Zelensky said", "…,” he said") or just before it ("Zelensky said: “..."). */
@@ -396,7 +412,15 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const refusals: { by: Holder | null; start: number; end: number }[] = [];
       sCues.forEach((cue, k) => {
         const quote = inQuote(cue.start);
-        const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value));
+        // An offer word in what is demanded is not an offer: "sought guarantees that NATO will not expand".
+        const stop = sCues
+          .slice(k + 1)
+          .find(
+            (c) =>
+              c.start >= cue.end &&
+              STOPS.has(c.value) &&
+              !(c.value === 'offer' && grammar.complementBefore.test(text.slice(cue.end, c.start))),
+          );
         // A cue inside an aside (", who offered comment,") says nothing past it.
         const aside = asides().find(([a, b]) => cue.start >= a && cue.end <= b);
         // A speech verb starts what someone says, not what the cue demands: "calls for X, says that Y".
@@ -449,6 +473,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             const who = subjectsAt(cue.start);
             if (who.length) return add(who, cue.end, end, { nullable });
             if (quote) return add(quoteSpeaker(quote), cue.end, end, { nullable });
+            // "Zelensky said the aggressor must pay, calling for a tribunal": a participle after a comma has the sentence's subject.
+            if (grammar.participle.test(text.slice(cue.start, cue.end)) && /,\s*$/u.test(text.slice(s.start, cue.start))) {
+              const first = candidatesIn(s.start, cue.start)[0];
+              if (first) return add(as(first), cue.end, end, { nullable });
+            }
             return add(aboutPlan(cue), cue.end);
           }
           case 'proposal': {
@@ -456,6 +485,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             if (grammar.determiner.test(text.slice(Math.max(s.start, cue.start - 30), cue.start))) return;
             // "offered Ukraine security assurances": a party right after the verb receives what is given.
             if (names.some((m) => /^\s+$/u.test(text.slice(cue.end, m.start)))) return;
+            // "offered to host talks": what the proposer would do itself.
+            if (grammar.infinitiveAfter.test(text.slice(cue.end, cue.end + 40))) return;
             // "a ceasefire that was proposed by the US": the agent proposes what the relative clause hangs on.
             const passive = grammar.passiveRelative.exec(text.slice(clauseStart(cue.start), cue.start));
             if (passive) {
@@ -538,7 +569,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             if (lead)
               return add(who, cue.end + lead[0].length, end, { owned: owner !== null, before: [cue.end, cue.end + lead[0].length] });
             // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
-            if (names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
+            // (Not "his call for Ukraine to ...", "its demand that Kyiv abandon ...": the cue ends on its opener.)
+            const opened = grammar.endsOnOpener.test(text.slice(cue.start, cue.end));
+            if (!opened && names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
             const main = grammar.mainVerbAfter.exec(text.slice(cue.end, end));
             // "dismissed Putin's call for X as a ploy": what the refusal calls it is no part of the demand.
             const called = refusedHere(cue) ? grammar.characterised.exec(text.slice(cue.end, end)) : null;
@@ -546,27 +579,23 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               owned: owner !== null,
             });
           }
-          case 'modal': // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
-          // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
-          // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
-          {
+          case 'modal': {
+            // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
+            // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
+            // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
             const by =
               reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
-            // A modal that ends its clause ("..., über die geredet werden müsse, ...") has its content before it.
-            // (Not one a complement follows: "..., müsse, dass ...".)
+            // A one-word modal that ends its clause ("..., über die geredet werden müsse, von ...") has its content before it,
+            // unless a complement ("müsse, dass ...") or an aside of attribution ("must, Zelensky said, get") follows.
             const word = !/\s/u.test(text.slice(cue.start, cue.end));
             const next = word ? /^\s*(?:[,;.!?]|$)\s*/u.exec(text.slice(cue.end, s.end)) : null;
-            // (Nor one an aside of attribution follows: "Ukraine must, Zelensky said, get ...".)
-            const aside = next && grammar.said.test(text.slice(cue.end + next[0].length, s.end).split(',')[0]);
-            // A verb-final modal after a demand verb is inside what that verb demands ("verlangte, dass ... müsse").
-            if (next && !aside && sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
-            if (
-              next &&
-              !aside &&
-              !grammar.leading.test(text.slice(cue.end + next[0].length, s.end)) &&
-              !inQuote(cue.end + next[0].length + 1)
-            )
-              return add(by, clauseStart(cue.start), cue.start);
+            const after = next ? cue.end + next[0].length : cue.end;
+            const final = next && !grammar.said.test(text.slice(after, s.end).split(',')[0]);
+            if (final) {
+              // After a demand verb, it is inside what that verb demands ("verlangte, dass ... müsse").
+              if (sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
+              if (!grammar.leading.test(text.slice(after, s.end)) && !inQuote(after + 1)) return add(by, clauseStart(cue.start), cue.start);
+            }
             return add(by, cue.end, end, { subject: modalSubject() });
           }
           case 'condition': {
@@ -579,7 +608,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             const to = conditionEnd(text, cue.end, end);
             const fronted = cue.start - s.start < 4;
             // The one who sets it: the subject of the offer or threat, or whoever the sentence reports.
-            const main = (fronted ? firstSubjectAfter(to) : subjectAt(cue.start)) ?? reporterOf(cue.start) ?? (fronted ? ctx : null);
+            // (Its subject, not a party after it: "A deal could see Ukraine give up land in exchange for ..." is no one's.)
+            const offer = [...sCues].reverse().find((c) => c.value === 'offer' && c.end <= cue.start && c.start >= clauseStart(cue.start));
+            const main =
+              (fronted ? firstSubjectAfter(to) : offer ? subjectAt(offer.start) : subjectAt(cue.start)) ??
+              reporterOf(cue.start) ??
+              (fronted ? ctx : null);
             if (!main) return;
             // What the condition asks of another party ("if Ukraine withdraws", "if it does not agree"), not how things
             // go ("if talks stall"); an exchange names what the speaker gets ("in return for guarantees").
@@ -628,6 +662,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const comma = text.lastIndexOf(',', named ? named.start : firstVerb.cue.start);
         if (comma > additive.end) frames.push({ ...firstVerb, start: additive.end, end: comma, before: undefined });
       }
+
+      if (listItem) frames.push({ cue: listItem.cue, start: s.start, end: s.end, holder: listItem.holder, owned: true });
 
       // What a party refuses is not its demand: "Zelensky rejected the call for ...", "Kyiv refuses to cede ...".
       const kept = frames.filter((f) => {
@@ -706,6 +742,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           ),
       );
       if (announcing) announced = { holder: announcing.holder, at: si };
+      if (listItem) listing = { ...listItem, at: si };
+      else if (announcing && /:\s*$/u.test(s.text)) listing = { holder: announcing.holder, cue: announcing.cue, at: si };
 
       remember(kept.filter((f) => !f.refused).pop());
     });

@@ -43,6 +43,9 @@ const GRAMMAR_LISTS = [
   'goals',
   'makers',
   'characterisers',
+  'infinitives',
+  'participleEndings',
+  'complementizers',
   'charges',
   'comparisons',
 ] as const satisfies readonly (keyof DemandGrammar)[];

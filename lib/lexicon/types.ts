@@ -146,6 +146,12 @@ export interface DemandGrammar {
   makers?: string[];
   /** Nouns of a charge someone else makes: a loaded phrase right after one is reported ("accusations of war crimes"). */
   charges?: string[];
+  /** Endings of a participle ("-ing"): a verb cue so formed after a comma has the sentence's subject ("..., calling for"). */
+  participleEndings?: string[];
+  /** The marker of an infinitive ("to"): a proposal followed by one offers what the proposer would do. */
+  infinitives?: string[];
+  /** Words that open a clause as the content of a demand ("guarantees that NATO will not expand"): its verb is no offer. */
+  complementizers?: string[];
   /** Words that open what a refusal calls the thing it refuses ("dismissed the call for X as a ploy"). */
   characterisers?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */

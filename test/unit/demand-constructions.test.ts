@@ -1,0 +1,146 @@
+/**
+ * The constructions issue 14 names, each as a reporter might write it: attribution through reported and
+ * indirect speech, nominalised, negated and conditional demands, lists, demands over two sentences,
+ * parties beyond Russia and Ukraine, and what is not a demand (offers, refusals, predictions,
+ * agreements reached, the journalist's analysis). Written apart from the dev set's pages, as a check
+ * that the rules say what a demand is in general, not what one page says.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtinEngines } from '../../lib/analysis/analyze';
+import { splitSentences } from '../../lib/demands/sentences';
+
+const finder = builtinEngines().forLanguage('en')!.demands;
+
+const CASES: [text: string, want: string[]][] = [
+  ['Moscow wants Kyiv to withdraw its troops from the Donetsk region.', ['russia:withdraw-from-annexed-regions']],
+  ['The Kremlin wants Ukraine to abandon its bid to join NATO.', ['russia:neutrality-no-nato']],
+  ['Ukraine will never recognise the occupied territories as Russian, which Russia is demanding.', ['russia:recognize-annexation']],
+  [
+    "Kyiv's conditions include the full withdrawal of Russian forces and reparations for the damage.",
+    ['ukraine:russian-withdrawal', 'ukraine:reparations'],
+  ],
+  ['The Kremlin insists that any settlement must lift Western sanctions.', ['russia:lift-sanctions']],
+  ['According to a draft seen by Reuters, Russia wants Ukraine to cap its army at 600,000 troops.', ['russia:demilitarization']],
+  ["Russia's demand for a neutral Ukraine has not changed.", ['russia:neutrality-no-nato']],
+  ['Pope Leo called for a ceasefire and a return to negotiations.', ['other:ceasefire', 'other:negotiations']],
+  ['Turkey urged both sides to agree a prisoner exchange.', ['other:prisoner-release']],
+  ['China has called for peace talks and opposed the use of nuclear weapons.', ['china:negotiations']],
+  ['NATO Secretary General Mark Rutte said Ukraine must receive robust security guarantees.', ['nato:security-guarantees']],
+  ['Trump’s envoy Steve Witkoff pressed Kyiv to give up the rest of the Donbas.', ['united-states:recognize-annexation']],
+  ['Saudi Arabia and Qatar offered to host talks between the two sides.', []],
+  ['Putin offered a three-day truce over Easter.', []],
+  ['Zelensky rejected the demand to hand over territory.', []],
+  ['Analysts expect the Kremlin to push for more territory in the spring.', []],
+  ['The two sides agreed last week to swap 1,000 prisoners each.', []],
+  ['A deal could see Ukraine give up land in exchange for security guarantees.', []],
+  ['Ukraine should, in the view of this newspaper, be given a path to NATO membership.', []],
+  ['The United States is pushing for a 30-day ceasefire.', ['united-states:ceasefire']],
+  [
+    'Washington has proposed that Ukraine withdraw from the Donbas in exchange for a freeze elsewhere.',
+    ['united-states:withdraw-from-annexed-regions'],
+  ],
+  ['Russia says it will only stop fighting if Ukraine pulls out of the four regions.', ['russia:withdraw-from-annexed-regions']],
+  ['Moscow has made clear it will not accept Western troops in Ukraine.', ['russia:no-foreign-troops']],
+  [
+    'Russia has repeatedly demanded the lifting of sanctions. It also wants the return of frozen assets.',
+    ['russia:lift-sanctions', 'russia:unfreeze-assets'],
+  ],
+  [
+    'Putin laid out his terms: Ukraine must stay out of NATO; it must cut its army; and it must recognise Crimea as Russian.',
+    ['russia:neutrality-no-nato', 'russia:demilitarization', 'russia:recognize-annexation'],
+  ],
+  ['The 20-point plan calls for a ceasefire along the current front line and security guarantees for Ukraine.', []],
+  ['Ukraine’s foreign minister said Kyiv would not accept any deal that rewards aggression.', []],
+  ['Macron and Starmer called on Russia to accept an unconditional ceasefire.', ['other:ceasefire']],
+  ['European leaders demanded that Russia return the deported Ukrainian children.', ['other:prisoner-release']],
+  ['Kyiv is seeking guarantees similar to NATO’s Article 5.', ['ukraine:security-guarantees']],
+  ['Russia is demanding that Ukraine hold elections before any deal is signed.', []],
+  ['Erdogan has offered to mediate and urged Russia and Ukraine to resume talks in Istanbul.', ['other:negotiations']],
+  ['The Kremlin said it would consider a ceasefire only if arms deliveries to Ukraine stopped.', ['russia:demilitarization']],
+  ['“Ukraine must never be a member of NATO,” Lavrov said.', ['russia:neutrality-no-nato']],
+  [
+    'Zelensky said the aggressor must pay for the destruction, calling for a special tribunal.',
+    ['ukraine:reparations', 'ukraine:war-crimes-tribunal'],
+  ],
+  ['The UN General Assembly demanded that Russia immediately withdraw all its forces from Ukraine.', ['other:russian-withdrawal']],
+  ['Beijing’s 12-point position paper calls for respecting the sovereignty of all countries and a ceasefire.', ['china:ceasefire']],
+  ['The Vatican has urged the return of prisoners of war and of children taken to Russia.', ['other:prisoner-release']],
+  ['Hungary’s Viktor Orban called for an immediate ceasefire.', ['other:ceasefire']],
+  [
+    'Russian Foreign Minister Sergei Lavrov reiterated that Moscow’s goals remain the demilitarisation and denazification of Ukraine.',
+    ['russia:demilitarization', 'russia:denazification'],
+  ],
+  ['Kyiv insists that any peace must begin with a full and unconditional ceasefire.', ['ukraine:ceasefire']],
+  [
+    'Ukraine has said it wants Russia to pay reparations and its leaders to face a tribunal.',
+    ['ukraine:reparations', 'ukraine:war-crimes-tribunal'],
+  ],
+  ['Russia has long sought guarantees that NATO will not expand eastward.', ['russia:neutrality-no-nato']],
+  [
+    'The Kremlin has also demanded protection for Russian speakers and for the Russian Orthodox Church in Ukraine.',
+    ['russia:russian-speakers-rights'],
+  ],
+  ['Russian officials have insisted on Ukraine’s recognition of Crimea as part of Russia.', ['russia:recognize-annexation']],
+  ['Washington wants Moscow to commit to a full ceasefire, a senior US official told reporters.', ['united-states:ceasefire']],
+  ['Zelensky has repeatedly called for more air defence systems.', []],
+  ['The Kremlin accused Kyiv of dragging out talks.', []],
+  ['Ukrainian officials urged the IAEA to secure the Zaporizhzhia nuclear plant.', ['ukraine:nuclear-safety']],
+  // Second set
+  [
+    'Among Moscow’s demands are international recognition of its annexation of Crimea and a ban on Ukraine joining NATO.',
+    ['russia:recognize-annexation', 'russia:neutrality-no-nato'],
+  ],
+  [
+    'The memorandum lists Russia’s conditions:\n\n- Ukraine’s withdrawal from the four regions\n- neutral status\n- the lifting of sanctions',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato', 'russia:lift-sanctions'],
+  ],
+  [
+    'The US proposal envisages a ceasefire along the current front line. It would also require Kyiv to drop its NATO ambitions.',
+    ['united-states:ceasefire', 'united-states:neutrality-no-nato'],
+  ],
+  [
+    'Zelensky has set out a 10-point peace formula. It includes the withdrawal of Russian troops, the release of all prisoners and a special tribunal.',
+    ['ukraine:russian-withdrawal', 'ukraine:prisoner-release', 'ukraine:war-crimes-tribunal'],
+  ],
+  ['Putin reiterated his call for Ukraine to be demilitarised.', ['russia:demilitarization']],
+  ['The Russian president said Moscow would halt its offensive once Kyiv abandoned its plans to join NATO.', ['russia:neutrality-no-nato']],
+  ['Ukraine’s negotiators pushed for a full exchange of prisoners, an all-for-all swap.', ['ukraine:prisoner-release']],
+  [
+    'Kremlin spokesman Dmitry Peskov said any peace agreement must address the root causes of the conflict, including NATO expansion.',
+    ['russia:neutrality-no-nato'],
+  ],
+  ['Zelenskyy rejected calls to cede territory, saying Ukraine’s constitution forbids it.', []],
+  ['The Kremlin has ruled out any deployment of European peacekeepers in Ukraine.', ['russia:no-foreign-troops']],
+  ['“We demand the return of our children,” Zelensky told the assembly.', ['ukraine:prisoner-release']],
+  [
+    'Moscow also wants Western sanctions eased and Russia’s frozen central bank assets returned.',
+    ['russia:lift-sanctions', 'russia:unfreeze-assets'],
+  ],
+  ['Officials in Kyiv say a durable peace requires security guarantees backed by the United States.', ['ukraine:security-guarantees']],
+  ['Under the plan, Ukraine would cap its armed forces at 600,000 personnel and forgo long-range missiles.', []],
+  ['Britain and France have said they are ready to send troops to Ukraine after a ceasefire.', []],
+  ['The Kremlin said the talks in Istanbul had been useful.', []],
+  ['Lavrov said the West must stop supplying weapons to Kyiv.', ['russia:demilitarization']],
+  ['Kyiv and its allies have demanded that Moscow accept an unconditional 30-day truce.', ['ukraine:ceasefire']],
+  ['India’s prime minister urged an end to the war through dialogue and diplomacy.', ['other:end-of-war-treaty', 'other:negotiations']],
+  ['The Pope offered the Vatican as a venue for direct talks.', []],
+  ['Trump wants a deal by Thanksgiving, Vance said.', []],
+  ['In his speech, Putin demanded that Ukraine recognise “the new territorial realities”.', ['russia:recognize-annexation']],
+  [
+    'The Kremlin wants any agreement to bar Ukraine from ever joining NATO, a demand Kyiv and its allies reject.',
+    ['russia:neutrality-no-nato'],
+  ],
+  ['China wants an end to the fighting and has called for a political settlement.', ['china:end-of-war-treaty']],
+];
+
+describe('demand constructions (English)', () => {
+  it.each(CASES)('%s', (text, want) => {
+    const got = new Set(
+      finder
+        .find(text, 'en', splitSentences(text, 'en'))
+        .filter((d) => d.topic)
+        .map((d) => `${d.party}:${d.topic}`),
+    );
+    expect([...got].sort()).toEqual([...want].sort());
+  });
+});
