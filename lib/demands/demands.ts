@@ -298,9 +298,23 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (!grammar.anaphor.test(text.slice(from, pos))) return [];
         // "he", "it": the subject of the clause before in this sentence, else the party of the sentence before.
         const earlier = from > s.start ? candidatesIn(s.start, from)[0] : undefined;
-        return earlier ? [as(earlier)] : ctx ? [ctx] : [];
+        if (earlier) return [as(earlier)];
+        if (ctx) return [ctx];
+        // "He demanded ..., Peskov told reporters": the speaker named at the end is the one meant.
+        const closing = names.find((m) => m.start >= pos && isClosingAttribution(text.slice(pos, m.start), text.slice(m.end, s.end)));
+        return closing ? [as(closing)] : [];
       };
       const subjectAt = (pos: number): Holder | null => subjectsAt(pos)[0] ?? null;
+      /** A party and those joined to it after it: "Witkoff and Dmitriev", "Britain, France and Germany". */
+      const joinedFrom = (m: Hit<Mention>): Holder[] => {
+        const joined = [m];
+        for (const n of names) {
+          if (n.start <= m.start) continue;
+          if (!grammar.coordinated.test(text.slice(joined[joined.length - 1].end, n.start))) break;
+          joined.push(n);
+        }
+        return joined.map(as);
+      };
       /** Who owns a demand or plan word: "Russia's demands", "Russian demands", "his demands", "demands by Moscow". */
       const ownerOf = (cue: { start: number; end: number }): Holder | null => {
         const before = [...sMentions]
@@ -370,8 +384,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       let planCue: Hit<CueKind> | undefined;
       for (const c of sCues) {
         if (c.value !== 'plan' || refusedHere(c)) continue;
+        // "the plan drafted by Witkoff and Dmitriev": every author joined to the agent.
+        const agent = names.find((m) => m.start >= c.end && grammar.agent.test(text.slice(c.end, m.start)));
         const owner = ownerOf(c);
-        const authors = owner ? [owner] : subjectsAt(c.start);
+        const authors =
+          agent && owner?.speaker === text.slice(agent.start, agent.end) ? joinedFrom(agent) : owner ? [owner] : subjectsAt(c.start);
         if (!authors.length) continue;
         planCue = c;
         plan = { holders: authors, at: si };
@@ -412,15 +429,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const refusals: { by: Holder | null; start: number; end: number }[] = [];
       sCues.forEach((cue, k) => {
         const quote = inQuote(cue.start);
-        // An offer word in what is demanded is not an offer: "sought guarantees that NATO will not expand".
-        const stop = sCues
-          .slice(k + 1)
-          .find(
-            (c) =>
-              c.start >= cue.end &&
-              STOPS.has(c.value) &&
-              !(c.value === 'offer' && grammar.complementBefore.test(text.slice(cue.end, c.start))),
-          );
+        // An offer or provision word in what is demanded or refused goes on with it: "sought guarantees that NATO will
+        // not expand", "will not accept any deal that includes foreign troops".
+        const inner = (c: Hit<CueKind>) =>
+          (c.value === 'offer' || c.value === 'provision') && grammar.complementBefore.test(text.slice(cue.end, c.start));
+        const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value) && !inner(c));
         // A cue inside an aside (", who offered comment,") says nothing past it.
         const aside = asides().find(([a, b]) => cue.start >= a && cue.end <= b);
         // A speech verb starts what someone says, not what the cue demands: "calls for X, says that Y".

@@ -83,8 +83,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     endsOnOpener: new RegExp(`\\s(?:${alternation([...g.goals, ...g.complementizers])})$`, 'iu'),
     /** Right after a proposal, an infinitive: what the proposer itself would do ("offered to host talks"). */
     infinitiveAfter: new RegExp(`^\\s+${words(g.infinitives)}\\s+(?!${words(g.determiners)})\\p{Ll}`, 'u'),
-    /** A demand's content that opens a clause of its own, up to its verb: "guarantees that NATO ", "that the alliance ". */
-    complementBefore: new RegExp(`^\\s*(?:[\\p{L}'’-]+\\s+){0,3}?${words(g.complementizers)}\\s+(?:[\\p{L}'’.-]+\\s+){1,3}$`, 'iu'),
+    /** A demand's content that opens a clause of its own, up to its verb: "guarantees that NATO ", "any deal that ". */
+    complementBefore: new RegExp(`^\\s*(?:[\\p{L}'’-]+\\s+){0,3}?${words(g.complementizers)}\\s+(?:[\\p{L}'’.-]+\\s+){0,3}$`, 'iu'),
     /** A verb that makes its object a demand ("makes X a condition", "macht X zur Bedingung"). */
     maker: new RegExp(`${words(g.makers)}\\s`, 'giu'),
     /** Text that ends with a relative word and a passive auxiliary ("a ceasefire that was"), before a participle. */
