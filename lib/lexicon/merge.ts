@@ -28,6 +28,8 @@ const GRAMMAR_LISTS = [
   'attributionVerbs',
   'auxiliaries',
   'perspectives',
+  'perspectiveNouns',
+  'attributionAsides',
   'objectMarkers',
   'agentMarkers',
   'passiveMarkers',

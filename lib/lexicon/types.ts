@@ -112,6 +112,10 @@ export interface DemandGrammar {
   attributionVerbs?: string[];
   /** Words that open a clause with whose view it states ("For Kyiv, ..."). */
   perspectives?: string[];
+  /** Nouns of a speaker's account that open a clause as theirs: "In Moscow's telling, ...". */
+  perspectiveNouns?: string[];
+  /** Words of an aside that says whose word a phrase is, right after it: ", as Russian officials call it,". */
+  attributionAsides?: string[];
   /** Auxiliaries and adverbs between a speaker and the verb ("has", "also", "repeatedly"). */
   auxiliaries?: string[];
   /** Words that open a clause whose content is not demanded ("guarantees before any ceasefire"). */

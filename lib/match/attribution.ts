@@ -32,13 +32,18 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   const aux = `(?:${START}(?:${alternation(grammar?.auxiliaries ?? [])})${END}\\s+)*`;
   const pronoun = `${START}(?:${alternation(grammar?.anaphors ?? [])})${END}`;
   const functionWords = new RegExp(`^(?:${alternation([...(grammar?.determiners ?? []), ...(grammar?.circumstances ?? [])])})$`, 'iu');
-  const determiner = `${START}(?:${alternation(grammar?.determiners ?? [])})${END}`;
+  // Capitalised too, as a sentence opens: "The ministry's statement spoke of ...".
+  const determiners = (grammar?.determiners ?? []).flatMap((d) => [d, d.charAt(0).toUpperCase() + d.slice(1)]);
+  const determiner = `${START}(?:${alternation(determiners)})${END}`;
   // Who speaks: a name ("Zelensky", "Western allies"), a group with a determiner ("the west", "the ministry"), a pronoun.
   // A possessive speaks only through a role ("Zelensky's office said"): "Russia's territorial claims" are no speaker.
   const role = `${START}(?:${alternation(grammar?.roles ?? [])})${END}`;
-  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+${PLAIN})*(?:\\s+\\p{Ll}[\\p{L}-]*)?|${determiner}(?:\\s+[\\p{L}-]+){1,2}|${pronoun})`;
+  // ("Russian state media", "the Russian defence ministry", "the ministry's statement").
+  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+${PLAIN})*(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}|${determiner}(?:\\s+[\\p{L}'’-]+){1,3}|${pronoun})`;
+  // An aside between a speaker and its verb: "Medvedev, now deputy head of the Security Council, threatened ...".
+  const aside = `(?:\\s*,[^,;]{1,80},)?`;
   // A speaker and a verb that opens what follows: "Zelensky said", "the Kremlin has repeatedly called", "he told".
-  const opener = new RegExp(`(${speaker})\\s+${aux}${verb}`, 'gu');
+  const opener = new RegExp(`(${speaker})${aside}\\s+${aux}${verb}`, 'gu');
   // A closing attribution ends the sentence, or a clause before ", adding ...": ", Zelensky said." / ", said
   // Lavrov on Friday." / ", experts interviewed by TASS said."
   const closing = new RegExp(
@@ -53,10 +58,20 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   // A sentence that opens on a verb of speech: "Noting that ...", "Pointing out that ...".
   const leading = new RegExp(`^\\s*${aux}${verb}\\s`, 'iu');
   const comparison = new RegExp(`${START}(?:${alternation(grammar?.comparisons ?? [])})\\s+$`, 'iu');
+  const comparisonLead = new RegExp(`^${START}(?:${alternation(grammar?.comparisons ?? [])})\\s`, 'iu');
   // Someone else's charge, reported: "accusations of war crimes", "claims of genocide".
   const charge = new RegExp(`${START}(?:${alternation(grammar?.charges ?? [])})\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu');
   // A clause that opens on whose view it is: "For Kyiv, these conditions would amount to surrender."
-  const perspective = new RegExp(`^\\s*${START}(?:${alternation(grammar?.perspectives ?? [])})${END}\\s+${NAME}(?:\\s+${NAME})*\\s*,`, 'u');
+  // ... or on a speaker's account of it: "In Moscow's telling, ...".
+  const perspective = new RegExp(
+    `^\\s*(?:${START}(?:${alternation(grammar?.perspectives ?? [])})${END}\\s+(?:${determiner}\\s+)?${NAME}(?:\\s+${NAME})*|\\p{L}+\\s+${NAME}['’]s\\s+${START}(?:${alternation(grammar?.perspectiveNouns ?? [])})${END})\\s*,`,
+    'u',
+  );
+  // An aside that names whose word it is, right after it: "The collective West, as Russian officials call it, ...".
+  const asCalled = new RegExp(
+    `^\\s*,\\s*${START}(?:${alternation(grammar?.attributionAsides ?? [])})${END}\\s+(?:${speaker})\\s+${aux}${verb}\\s+${START}(?:${alternation(grammar?.anaphors ?? [])})${END}\\s*,`,
+    'u',
+  );
 
   return (text, start, end) => {
     const from = sentenceStart(text, start);
@@ -68,12 +83,14 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
       const name = m[1];
       if (name.split(/\s+/).every((w) => functionWords.test(w))) continue;
       // "like the media insists, ...": an aside of comparison ends at its comma.
-      if (comparison.test(clause.slice(0, m.index)) && clause.slice(m.index + m[0].length).includes(',')) continue;
+      const compared = comparison.test(clause.slice(0, m.index)) || comparisonLead.test(name);
+      if (compared && clause.slice(m.index + m[0].length).includes(',')) continue;
       return true;
     }
     if (perspective.test(clause) || participle.test(clause) || leading.test(clause) || charge.test(clause) || coordinated.test(clause))
       return true;
     const after = text.slice(end, to);
+    if (asCalled.test(after)) return true;
     return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
   };
 }
