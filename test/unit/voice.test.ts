@@ -21,7 +21,7 @@ describe('the voice of a loaded phrase (English)', () => {
     ['The envoy denied his counterpart’s accusations of genocide.', 'genocide', 'quoted'],
     ['Putin has long complained about NATO expansion, and sees Ukraine in the alliance as a red line.', 'red line', 'quoted'],
     ['According to the Kremlin, the special military operation is going to plan.', 'special military operation', 'quoted'],
-    ['In Moscow’s telling, the collective West provoked the war.', 'collective West', 'quoted'],
+    ['In Moscow’s telling, the collective West provoked the war.', 'the collective West', 'quoted'],
     ['Kremlin officials dismissed the report as Western propaganda.', 'Western propaganda', 'quoted'],
     ['The Russian defence ministry said its forces had liberated the village.', 'liberated', 'quoted'],
     ['Lavrov blamed the Anglo-Saxons for blowing up the pipelines.', 'Anglo-Saxons', 'quoted'],
@@ -29,7 +29,7 @@ describe('the voice of a loaded phrase (English)', () => {
     ['Medvedev, now deputy head of Russia’s Security Council, again threatened the Kyiv junta.', 'Kyiv junta', 'quoted'],
     ['Experts say the war could become a frozen conflict.', 'frozen conflict', 'quoted'],
     ['Analysts believe Putin’s red lines have shifted.', 'red lines', 'quoted'],
-    ['The collective West, as Russian officials call it, has sent billions.', 'collective West', 'quoted'],
+    ['The collective West, as Russian officials call it, has sent billions.', 'The collective West', 'quoted'],
     // The outlet's own words: no speaker in the clause, or the speaker's clause has ended.
     ['Russia’s full-scale invasion began on 24 February 2022.', 'full-scale invasion', 'author'],
     ['Moscow’s sham referendums were held at gunpoint.', 'sham referendums', 'author'],
