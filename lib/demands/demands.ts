@@ -191,12 +191,18 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       let asideList: [number, number][] | undefined;
       const asides = () => (asideList ??= asideRanges(asidePattern, s));
       const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
-      // "the calls for talks", "Russia's demand that": a demand verb used as a noun.
+      // "the calls for talks", "the key demand", "Russia's demand that": a demand verb used as a noun.
       for (const c of sCues)
         if (
           c.value === 'verb' &&
-          (grammar.determiner.test(text.slice(Math.max(s.start, c.start - 30), c.start)) ||
-            sMentions.some((m) => (m.value.adjective || possessive(m)) && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start))))
+          (grammar.determiner.test(text.slice(Math.max(s.start, c.start - 40), c.start)) ||
+            sMentions.some(
+              (m) =>
+                (m.value.adjective || possessive(m)) &&
+                // "Russia's key demand", but not "Putin's team in an effort to": a role owns what follows.
+                (/^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start)) ||
+                  (!role(m) && /^(?:['’]s?)?\s+\p{Ll}[\p{L}-]*\s+$/u.test(text.slice(m.end, c.start)))),
+            ))
         )
           c.value = 'noun';
 
@@ -543,7 +549,18 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             if (!owner && aims.has(text.slice(cue.start, cue.end).toLowerCase())) return;
             // "That formula includes demands for ...": the plan under discussion owns them.
             // "Among the further demands were ...": whose they are was said just before.
-            const who = owner ?? subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null) ?? aboutPlan(cue)?.[0] ?? announcedBy ?? ctx;
+            // "For Moscow, the key demand remains ...": whose view the sentence opens on.
+            const viewer = names.find(
+              (m) => m.end <= cue.start && grammar.perspective.test(text.slice(s.start, m.start)) && /^\s*,/u.test(text.slice(m.end)),
+            );
+            const who =
+              owner ??
+              (viewer ? as(viewer) : null) ??
+              subjectAt(cue.start) ??
+              (quote ? quoteSpeaker(quote) : null) ??
+              aboutPlan(cue)?.[0] ??
+              announcedBy ??
+              ctx;
             // "Ukraine makes the withdrawal of Russian troops a condition for talks": what is made the condition comes between.
             const from = clauseStart(cue.start);
             const made = [...text.slice(from, cue.start).matchAll(grammar.maker)].pop();
@@ -582,6 +599,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             if (lead)
               return add(who, cue.end + lead[0].length, end, { owned: owner !== null, before: [cue.end, cue.end + lead[0].length] });
             // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
+            // "Putin demands Ukraine quit NATO bid": with a party right before it and right after it, the word is a verb.
+            const subject = [...names].reverse().find((m) => m.end <= cue.start && /^\s+$/u.test(text.slice(m.end, cue.start)));
+            if (subject && !possessive(subject) && names.some((m) => m.start >= cue.end && /^\s+$/u.test(text.slice(cue.end, m.start))))
+              return add(as(subject), cue.end);
             // (Not "his call for Ukraine to ...", "its demand that Kyiv abandon ...": the cue ends on its opener.)
             const opened = grammar.endsOnOpener.test(text.slice(cue.start, cue.end));
             if (!opened && names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
@@ -696,6 +717,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const shared = split.length > 1 ? topics.finalNegation(foldedSlice(folded, lastItem.start, lastItem.end)) : null;
         const items = split
           .map((it, k) => {
+            // "a comprehensive settlement, not a temporary truce": what is set against the demand is not demanded.
+            if (k > 0 && grammar.contrast.test(it.text) && text.slice(split[k - 1].end, it.start).includes(','))
+              return { ...it, topics: [] };
             const own = (k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end);
             // A subject that names a topic by itself ("any settlement must ...") is what must act, not what is asked.
             let found = topics.of(own, sentenceFolded, refused).filter((t) => !(k === 0 && leadTopics.includes(t)));

@@ -16,6 +16,9 @@ const END = '(?![\\p{L}\\p{N}])';
 /** A whole word or phrase of the list. */
 const words = (list: readonly string[]) => `${START}(?:${alternation(list)})${END}`;
 
+/** A word list with each word also capitalised, as it opens a sentence: for patterns that must see case elsewhere. */
+const capitalisedToo = (list: readonly string[]) => list.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
+
 export function compileGrammar(g: MergedDemandRules['grammar']) {
   const speech = words(g.speechVerbs);
   return {
@@ -79,6 +82,10 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     characterised: new RegExp(`\\s${words(g.characterisers)}\\s`, 'iu'),
     /** A verb cue in a participle's form ("calling for"): after a comma, it has the sentence's subject. */
     participle: new RegExp(`^\\p{L}+(?:${alternation(g.participleEndings)})(?:\\s|$)`, 'iu'),
+    /** A sentence's opening up to a party whose view it gives: "For " (Moscow, ...), "According to ". */
+    perspective: new RegExp(`^\\s*${words(g.perspectives)}\\s+$`, 'iu'),
+    /** An item set against the demand: "..., not a temporary truce", "..., rather than talks". */
+    contrast: new RegExp(`^${words(g.contrasts)}\\s`, 'iu'),
     /** A cue that ends on a word opening its content ("call for", "demand that"). */
     endsOnOpener: new RegExp(`\\s(?:${alternation([...g.goals, ...g.complementizers])})$`, 'iu'),
     /** Right after a proposal, an infinitive: what the proposer itself would do ("offered to host talks"). */
@@ -102,8 +109,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     goal: new RegExp(`^\\s*${words(g.goals)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** Text that opens with a goal: "a plan for a ceasefire", "ein Plan für eine Waffenruhe". */
     goalLead: new RegExp(`^\\s*${words(g.goals)}\\s`, 'iu'),
-    /** A demand verb right after one of these is a noun: "the calls for talks". */
-    determiner: new RegExp(`${words(g.determiners)}\\s+$`, 'iu'),
+    /** A demand verb right after one of these, maybe with an adjective, is a noun: "the calls for talks", "a key demand". */
+    determiner: new RegExp(`${words(capitalisedToo(g.determiners))}\\s+(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'u'),
     /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France". */
     coordinated: new RegExp(`^\\s*(?:,\\s*)?(?:${alternation(g.connectors)})?\\s*$`, 'iu'),
     /** A text that ends with a speech verb: what follows is its complement ("said that Russia wants"). */

@@ -45,6 +45,7 @@ const GRAMMAR_LISTS = [
   'goals',
   'makers',
   'characterisers',
+  'contrasts',
   'infinitives',
   'participleEndings',
   'complementizers',
