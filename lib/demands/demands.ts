@@ -373,7 +373,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (q) return innerSpeaker(q, pos) ?? quoteSpeaker(q);
         let said: number | null = null;
         for (const m of speechIn) if (m.end <= pos && !inQuote(m.start)) said = m.start;
-        const speaker = said === null ? null : subjectAt(said);
+        // "Ukraine, he said, must leave ...": a pronoun in an aside of attribution stands for the sentence before's party.
+        const aside = said !== null && grammar.asideAnaphor.test(text.slice(Math.max(s.start, said - 30), said));
+        const speaker = said === null ? null : aside && ctx ? ctx : subjectAt(said);
         if (speaker) return speaker;
         const according = names.find((m) => grammar.according.test(text.slice(s.start, m.start)));
         if (according) return as(according);
@@ -485,12 +487,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               const short = to > cue.end && text.slice(cue.end, to).trim().split(/\s+/u).length <= 3;
               return add(back.holder, cue.end, to, { owned: true, before: back.before, subject: short ? back.before : undefined });
             }
-            const nullable = !grammar.circumstance.test(content.trim());
+            // "Russia does not want foreign troops": a negated demand verb refuses what follows.
+            const negated = grammar.negatedVerb.test(text.slice(Math.max(s.start, cue.start - 24), cue.start));
+            const nullable = !negated && !grammar.circumstance.test(content.trim());
             // "It calls for ...", "The plan calls for ...": a plan's provision, when a plan is being discussed.
             const plan = aboutPlan(cue);
             if (plan && opensWithPlan(cue.start)) return add(plan, cue.end);
             const who = subjectsAt(cue.start);
-            if (who.length) return add(who, cue.end, end, { nullable });
+            if (who.length) return add(who, cue.end, end, { nullable, refused: negated });
             if (quote) return add(quoteSpeaker(quote), cue.end, end, { nullable });
             // "Zelensky said the aggressor must pay, calling for a tribunal": a participle after a comma has the sentence's subject.
             if (grammar.participle.test(text.slice(cue.start, cue.end)) && /,\s*$/u.test(text.slice(s.start, cue.start))) {
@@ -572,6 +576,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               if (maker && plain && to - at > 3) return add(maker, at, to);
             }
             const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
+            // "... demanded that Ukraine pull out, as a condition for a ceasefire": the verb's demand, said again.
+            if (predicate && sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
             if (predicate) {
               // "Neutrality and the lifting of sanctions are necessary conditions": the content comes first.
               const from = Math.max(
@@ -860,12 +866,29 @@ function overlapping(spans: readonly Span[]): (start: number, end: number) => Sp
   };
 }
 
+/**
+ * One record per thing demanded: the same party's same topic found twice in a sentence over nested spans
+ * (a verb's and a plan's: "want to present a plan for a ceasefire") is kept once, the tighter span.
+ */
 function dedupe(demands: Demand[]): Demand[] {
-  const seen = new Set<string>();
-  return demands.filter((d) => {
-    const key = `${d.start}:${d.end}:${d.topic}:${d.party}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const bySentence = new Map<number, Demand[]>();
+  for (const d of demands) {
+    const list = bySentence.get(d.sentenceStart);
+    if (list) list.push(d);
+    else bySentence.set(d.sentenceStart, [d]);
+  }
+  const order = new Map(demands.map((d, k) => [d, k]));
+  return demands.filter(
+    (d) =>
+      !bySentence.get(d.sentenceStart)!.some(
+        (o) =>
+          o !== d &&
+          o.party === d.party &&
+          o.topic === d.topic &&
+          o.start >= d.start &&
+          o.end <= d.end &&
+          // The same span twice: the first is kept.
+          (o.start > d.start || o.end < d.end || order.get(o)! < order.get(d)!),
+      ),
+  );
 }

@@ -27,7 +27,7 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** A span that starts like this is a time or place, not a demand ("demanded in the early months"). */
     circumstance: new RegExp(`^${words(g.circumstances)}`, 'iu'),
     /** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
-    predicate: new RegExp(`${words(g.copulas)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
+    predicate: new RegExp(`${words(g.copulas)}\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu'),
     /** "demands for peace include A, B": the items start after the verb (or a colon). */
     includes: new RegExp(`^[^,;:]{0,60}?${words(g.includes)}\\s*|^[^,;:]{0,60}?:\\s*`, 'iu'),
     /** Where enumerated items part: separators (a comma between digits is a number's) and connectors. */
@@ -68,6 +68,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     anaphorFirst: new RegExp(`^\\s*${words(g.anaphors)}\\s`, 'iu'),
     /** What may open a sentence before a plan it goes on about: a determiner, maybe a word ("That formula", "The 28-point"). */
     planOpening: new RegExp(`^[\\s"“'‘(]*(?:${words(g.determiners)}\\s+)(?:[\\p{L}\\d-]+\\s+)?$`, 'iu'),
+    /** A comma and a pronoun right before a verb of speech: an aside of attribution (", he said,"). */
+    asideAnaphor: new RegExp(`,\\s*${words(g.anaphors)}\\s+$`, 'iu'),
     /** An anaphor anywhere (a possessive one before a demand word: "his demands"). */
     anaphorBefore: new RegExp(`${words(g.anaphors)}\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     /** A role right after an adjective makes it a party ("African leaders", "Russian officials"). */
@@ -84,6 +86,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     participle: new RegExp(`^\\p{L}+(?:${alternation(g.participleEndings)})(?:\\s|$)`, 'iu'),
     /** A sentence's opening up to a party whose view it gives: "For " (Moscow, ...), "According to ". */
     perspective: new RegExp(`^\\s*${words(g.perspectives)}\\s+$`, 'iu'),
+    /** A negation right before a demand verb ("does not want", "never demanded"): it refuses what follows. */
+    negatedVerb: new RegExp(`${words(g.negators)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** An item set against the demand: "..., not a temporary truce", "..., rather than talks". */
     contrast: new RegExp(`^${words(g.contrasts)}\\s`, 'iu'),
     /** A cue that ends on a word opening its content ("call for", "demand that"). */

@@ -46,6 +46,7 @@ const GRAMMAR_LISTS = [
   'makers',
   'characterisers',
   'contrasts',
+  'negators',
   'infinitives',
   'participleEndings',
   'complementizers',

@@ -156,6 +156,8 @@ export interface DemandGrammar {
   infinitives?: string[];
   /** Words that open a clause as the content of a demand ("guarantees that NATO will not expand"): its verb is no offer. */
   complementizers?: string[];
+  /** Negations right before a demand verb ("does not want"): what follows is refused. */
+  negators?: string[];
   /** Words that set an item against the demand after a comma ("a settlement, not a truce"). */
   contrasts?: string[];
   /** Words that open what a refusal calls the thing it refuses ("dismissed the call for X as a ploy"). */

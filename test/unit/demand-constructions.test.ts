@@ -224,6 +224,52 @@ const CASES: [text: string, want: string[]][] = [
     ['russia:demilitarization'],
   ],
   ['The Ukrainian president insisted that no decisions about Ukraine be made without Ukraine.', []],
+  // Lists in a relative clause and after a colon, sources, asides of attribution, negated demand verbs.
+  [
+    'Moscow’s demands, which include Ukraine’s neutrality and the lifting of sanctions, have not changed.',
+    ['russia:neutrality-no-nato', 'russia:lift-sanctions'],
+  ],
+  [
+    'Russia has set three conditions: Ukraine must withdraw from four regions, drop its NATO bid and accept limits on its army.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato', 'russia:demilitarization'],
+  ],
+  ['Neutrality and the lifting of sanctions are among Russia’s demands.', ['russia:neutrality-no-nato', 'russia:lift-sanctions']],
+  ['Ukraine’s red lines include any recognition of Russian sovereignty over occupied land.', []],
+  ['The Kremlin has stuck to its demand that Ukraine cede the rest of the Donetsk region.', ['russia:recognize-annexation']],
+  ['Russia continues to insist on the demilitarisation of Ukraine.', ['russia:demilitarization']],
+  ['Under the proposal, Russia would return the Zaporizhzhia nuclear plant to Ukraine, according to a draft seen by Reuters.', []],
+  ['The draft says Ukraine should not join NATO and that NATO should not station troops in Ukraine.', []],
+  ['Officials familiar with the talks said Moscow wants sanctions relief in any deal.', ['russia:lift-sanctions']],
+  ['Russia wants sanctions eased, sources said.', ['russia:lift-sanctions']],
+  ['Zelensky has proposed an exchange of all prisoners of war. Moscow has not responded.', []],
+  ['Kyiv says any deal must include the return of all Ukrainian territory, including Crimea.', ['ukraine:russian-withdrawal']],
+  ['The sticking points are the fate of the Donbas and the Zaporizhzhia nuclear plant.', []],
+  [
+    'Putin repeated his demands. Ukraine, he said, must leave the four regions and give up NATO membership.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
+  ],
+  ['Peskov said the Kremlin’s position had not changed: Ukraine must be neutral.', ['russia:neutrality-no-nato']],
+  ['“Our position is clear: no NATO troops in Ukraine,” Lavrov told reporters.', ['russia:no-foreign-troops']],
+  ['The Russian side insisted on including a clause on the rights of Russian speakers.', ['russia:russian-speakers-rights']],
+  [
+    'Russia’s negotiators reportedly demanded that Ukraine pull its troops out of Kherson and Zaporizhzhia as a condition for a ceasefire.',
+    ['russia:withdraw-from-annexed-regions'],
+  ],
+  ['The Ukrainian leader said he would not cede an inch of territory.', []],
+  ['Europeans want a seat at the table in any talks on Ukraine.', ['other:negotiations']],
+  ['Washington is also pushing Kyiv to hold elections.', []],
+  ['The US wants Ukraine to sign a minerals deal.', []],
+  ['Putin called on Ukrainian soldiers to lay down their arms.', []],
+  ['Medinsky told the Ukrainian delegation that Russia wanted all four regions.', ['russia:withdraw-from-annexed-regions']],
+  ['Trump said Ukraine would have to make concessions on territory.', ['united-states:recognize-annexation']],
+  ['Rubio said both sides would have to give something up.', []],
+  ['Kyiv has demanded that any agreement be backed by Western guarantees.', ['ukraine:security-guarantees']],
+  [
+    'Ukraine wants a tribunal for the crime of aggression and compensation from Russia.',
+    ['ukraine:war-crimes-tribunal', 'ukraine:reparations'],
+  ],
+  ['Russia does not want foreign troops in Ukraine.', ['russia:no-foreign-troops']],
+  ['Britain and France want talks.', ['other:negotiations']],
 ];
 
 describe('demand constructions (English)', () => {
