@@ -199,9 +199,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             sMentions.some(
               (m) =>
                 (m.value.adjective || possessive(m)) &&
-                // "Russia's key demand", but not "Putin's team in an effort to": a role owns what follows.
+                // "Russia's key demand", but not "Putin's team in an effort to" (a role owns what follows) nor "European allies want".
                 (/^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start)) ||
-                  (!role(m) && /^(?:['’]s?)?\s+\p{Ll}[\p{L}-]*\s+$/u.test(text.slice(m.end, c.start)))),
+                  (possessive(m) && !role(m) && /^(?:['’]s?)?\s+\p{Ll}[\p{L}-]*\s+$/u.test(text.slice(m.end, c.start)))),
             ))
         )
           c.value = 'noun';
@@ -303,8 +303,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         }
         if (!grammar.anaphor.test(text.slice(from, pos))) return [];
         // "he", "it": the subject of the clause before in this sentence, else the party of the sentence before.
-        const earlier = from > s.start ? candidatesIn(s.start, from)[0] : undefined;
-        if (earlier) return [as(earlier)];
+        // (The clause before as a subject is read: "Ukraine, PACE reiterates its call" is PACE's.)
+        const earlier = from > s.start ? subjectsAt(from - 1) : [];
+        if (earlier.length) return earlier.slice(0, 1);
         if (ctx) return [ctx];
         // "He demanded ..., Peskov told reporters": the speaker named at the end is the one meant.
         const closing = names.find((m) => m.start >= pos && isClosingAttribution(text.slice(pos, m.start), text.slice(m.end, s.end)));
@@ -439,8 +440,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const quote = inQuote(cue.start);
         // An offer or provision word in what is demanded or refused goes on with it: "sought guarantees that NATO will
         // not expand", "will not accept any deal that includes foreign troops".
+        // So does a participle of one in an aside: "Putin's conditions, set out in June, were that ...".
         const inner = (c: Hit<CueKind>) =>
-          (c.value === 'offer' || c.value === 'provision') && grammar.complementBefore.test(text.slice(cue.end, c.start));
+          ((c.value === 'offer' || c.value === 'provision') && grammar.complementBefore.test(text.slice(cue.end, c.start))) ||
+          (c.value === 'provision' && /^\s*,\s*$/u.test(text.slice(cue.end, c.start)));
         const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value) && !inner(c));
         // A cue inside an aside (", who offered comment,") says nothing past it.
         const aside = asides().find(([a, b]) => cue.start >= a && cue.end <= b);
@@ -721,6 +724,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         // A negation the last item ends on may be the verb all items share: "seine NATO-Pläne und vier Regionen aufgeben".
         const lastItem = split[split.length - 1];
         const shared = split.length > 1 ? topics.finalNegation(foldedSlice(folded, lastItem.start, lastItem.end)) : null;
+        // A party the first item opens on is the subject of the verbs after it: "that Russia end its war and withdraw its forces".
+        const opener = split.length > 1 ? names.find((m) => m.start === split[0].start) : undefined;
+        const carried = opener ? `${foldedSlice(folded, opener.start, opener.end)} ` : '';
         const items = split
           .map((it, k) => {
             // "a comprehensive settlement, not a temporary truce": what is set against the demand is not demanded.
@@ -730,6 +736,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // A subject that names a topic by itself ("any settlement must ...") is what must act, not what is asked.
             let found = topics.of(own, sentenceFolded, refused).filter((t) => !(k === 0 && leadTopics.includes(t)));
             if (!found.length && shared && k < split.length - 1) found = topics.of(`${own} ${shared}`, sentenceFolded, refused);
+            if (!found.length && k > 0 && carried && /^\p{Ll}/u.test(it.text)) found = topics.of(carried + own, sentenceFolded, refused);
             return { ...it, topics: found.length || refused ? found : topics.implied(folded, it) };
           })
           .filter((it) => it.topics.length);

@@ -29,7 +29,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** "X are necessary conditions": a noun cue as predicate, so the demand is what precedes it. */
     predicate: new RegExp(`${words(g.copulas)}\\s+(?:[\\p{L}'’-]+\\s+){0,2}$`, 'iu'),
     /** "demands for peace include A, B": the items start after the verb (or a colon). */
-    includes: new RegExp(`^[^,;:]{0,60}?${words(g.includes)}\\s*|^[^,;:]{0,60}?:\\s*`, 'iu'),
+    // (Past an aside: "Putin's conditions, set out in June 2024, were that ...".)
+    includes: new RegExp(`^(?:\\s*,[^,;:]{1,60},)?[^,;:]{0,60}?${words(g.includes)}\\s*|^[^,;:]{0,60}?:\\s*`, 'iu'),
     /** Where enumerated items part: separators (a comma between digits is a number's) and connectors. */
     separators: new RegExp(
       [
@@ -115,8 +116,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     goalLead: new RegExp(`^\\s*${words(g.goals)}\\s`, 'iu'),
     /** A demand verb right after one of these, maybe with an adjective, is a noun: "the calls for talks", "a key demand". */
     determiner: new RegExp(`${words(capitalisedToo(g.determiners))}\\s+(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'u'),
-    /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France". */
-    coordinated: new RegExp(`^\\s*(?:,\\s*)?(?:${alternation(g.connectors)})?\\s*$`, 'iu'),
+    /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France", "Ukraine and its allies". */
+    coordinated: new RegExp(`^\\s*(?:,\\s*)?(?:${alternation(g.connectors)})?\\s*(?:${words(g.determiners)}\\s+)?$`, 'iu'),
     /** A text that ends with a speech verb: what follows is its complement ("said that Russia wants"). */
     saidLast: new RegExp(`${speech}\\s*$`, 'iu'),
     /** Claim verbs, whose complement is a demand only where it says what must happen. */

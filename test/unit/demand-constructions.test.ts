@@ -270,6 +270,67 @@ const CASES: [text: string, want: string[]][] = [
   ],
   ['Russia does not want foreign troops in Ukraine.', ['russia:no-foreign-troops']],
   ['Britain and France want talks.', ['other:negotiations']],
+  // Wire-service sentences: dashes, asides, relative clauses on the speaker, carried subjects, conditions set out before.
+  [
+    'Russia has demanded that Ukraine withdraw from the four regions it claims as its own — Donetsk, Luhansk, Zaporizhzhia and Kherson — and renounce its bid to join NATO, conditions Kyiv has rejected as tantamount to surrender.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
+  ],
+  [
+    'The Kremlin has said any peace deal must take into account the “new territorial realities”, a euphemism for the land Russia has seized.',
+    ['russia:recognize-annexation'],
+  ],
+  ['Zelenskyy, who has repeatedly said Ukraine will not cede territory, called on allies to increase pressure on Moscow.', []],
+  ['Trump, who has pushed for a quick end to the war, said he would speak with Putin on Tuesday.', ['united-states:end-of-war-treaty']],
+  [
+    'European officials, meanwhile, have insisted that Ukraine must be at the negotiating table and that any settlement include robust security guarantees.',
+    ['other:negotiations', 'other:security-guarantees'],
+  ],
+  ['Russian officials have said they will not agree to a ceasefire until their demands are met.', []],
+  [
+    'Speaking in Moscow, Putin said Russia would only agree to halt hostilities if Kyiv gave up its claim to Crimea.',
+    ['russia:recognize-annexation'],
+  ],
+  ['Kyiv and European capitals have pushed back, saying borders cannot be changed by force.', []],
+  ['A senior Ukrainian official said Kyiv was prepared to discuss a freeze along the current line of contact.', []],
+  [
+    'The Russian leader has repeatedly said he wants Ukraine to be “neutral” and “demilitarised”.',
+    ['russia:neutrality-no-nato', 'russia:demilitarization'],
+  ],
+  [
+    'Moscow also wants restrictions on the size of Ukraine’s army, a ban on Western troops and the protection of the Russian language.',
+    ['russia:demilitarization', 'russia:no-foreign-troops', 'russia:russian-speakers-rights'],
+  ],
+  [
+    'On Sunday, Zelenskyy again urged the US to impose tougher sanctions on Russia and demanded the return of Ukrainian children.',
+    ['ukraine:prisoner-release'],
+  ],
+  [
+    'China and Brazil have proposed a six-point plan that calls for de-escalation and direct talks.',
+    ['china:negotiations', 'other:negotiations'],
+  ],
+  ['Pope Leo XIV has offered the Vatican as a venue and called for the exchange of all prisoners.', ['other:prisoner-release']],
+  ['Erdogan’s spokesman said Turkey was ready to host the next round.', []],
+  ['The Group of Seven demanded that Russia end its war and withdraw its forces.', ['g7:end-of-war-treaty', 'g7:russian-withdrawal']],
+  ['In exchange, the US would provide Ukraine with security guarantees modelled on NATO’s Article 5, the document says.', []],
+  ['The proposal calls for Ukraine to withdraw from the parts of Donetsk it still holds.', []],
+  [
+    'Putin’s conditions, set out in June 2024, were that Ukraine withdraw from the four regions and abandon its NATO ambitions.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
+  ],
+  [
+    'Ukraine and its European allies want an unconditional 30-day ceasefire to be agreed before any talks on a settlement.',
+    ['ukraine:ceasefire'],
+  ],
+  ['“We will never recognise the occupation,” Zelenskyy said.', []],
+  [
+    'The Kremlin reiterated that Kyiv must pull its troops out of the Donbas before any ceasefire.',
+    ['russia:withdraw-from-annexed-regions'],
+  ],
+  [
+    'Moscow has insisted that any deal address what it calls the root causes of the war, including NATO’s eastward expansion.',
+    ['russia:neutrality-no-nato'],
+  ],
+  ['Ukrainian officials say Russia is using the talks to buy time.', []],
 ];
 
 describe('demand constructions (English)', () => {
