@@ -196,8 +196,7 @@ const REVIEWED: Record<string, { true: string[]; false: string[] }> = {
   'r4-deutschlandfunk_2025_02_18': { true: [], false: [] },
   'r4-tagesschau_2025_03_14': { true: ['Regime'], false: [] },
   'r4-tagesschau_2025_05_31': { true: ['Regime'], false: [] },
-  // "not admitted to the temporarily occupied territories": let in, not conceded.
-  'r5-KyivPost_2022_02_19': { true: [], false: ['admitted'] },
+  'r5-KyivPost_2022_02_19': { true: [], false: [] },
 };
 
 const tally = { annotations: 0, reviewedTrue: 0 };
