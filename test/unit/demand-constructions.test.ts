@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinEngines } from '../../lib/analysis/analyze';
 import { splitSentences } from '../../lib/demands/sentences';
 
-const finder = builtinEngines().forLanguage('en')!.demands;
+const engines = builtinEngines();
 
 const CASES: [text: string, want: string[]][] = [
   ['Moscow wants Kyiv to withdraw its troops from the Donetsk region.', ['russia:withdraw-from-annexed-regions']],
@@ -333,11 +333,49 @@ const CASES: [text: string, want: string[]][] = [
   ['Ukrainian officials say Russia is using the talks to buy time.', []],
 ];
 
-describe('demand constructions (English)', () => {
-  it.each(CASES)('%s', (text, want) => {
+/** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
+const CASES_DE: [text: string, want: string[]][] = [
+  [
+    'Russland fordert den Abzug der ukrainischen Truppen aus den Regionen Donezk, Luhansk, Saporischschja und Cherson.',
+    ['russia:withdraw-from-annexed-regions'],
+  ],
+  ['Moskau verlangt zudem, dass die Ukraine auf einen NATO-Beitritt verzichtet.', ['russia:neutrality-no-nato']],
+  ['Selenskyj pocht auf Sicherheitsgarantien des Westens.', ['ukraine:security-guarantees']],
+  ['Die EU fordert eine bedingungslose Waffenruhe von 30 Tagen.', ['eu:ceasefire']],
+  ['Kremlsprecher Peskow sagte, Russland sei zu Verhandlungen bereit.', []],
+  ['Putin lehnte eine Waffenruhe ab.', []],
+  ['Die Ukraine lehnt Gebietsabtretungen kategorisch ab.', []],
+  ['Trump drängt die Ukraine zu Zugeständnissen bei den Gebieten.', ['united-states:recognize-annexation']],
+  [
+    'Zu den russischen Forderungen gehören die Neutralität der Ukraine und die Anerkennung der Annexion der Krim.',
+    ['russia:neutrality-no-nato', 'russia:recognize-annexation'],
+  ],
+  ['Die Bundesregierung forderte Russland auf, seine Truppen aus der Ukraine abzuziehen.', ['other:russian-withdrawal']],
+  ['China ruft zu Friedensgesprächen auf.', ['china:negotiations']],
+  ['Russland besteht auf der Anerkennung der annektierten Gebiete.', ['russia:recognize-annexation']],
+  ['Selenskyj forderte von den Verbündeten mehr Luftabwehr.', []],
+  ['Die Ukraine verlangt die Rückgabe der verschleppten Kinder.', ['ukraine:prisoner-release']],
+  ['Russland macht die Aufhebung von Sanktionen zur Bedingung für eine Waffenruhe im Schwarzen Meer.', ['russia:lift-sanctions']],
+  ['Lawrow sagte, der Westen müsse die Waffenlieferungen an Kiew einstellen.', ['russia:demilitarization']],
+  ['Putin will, dass die Ukraine ihre Armee verkleinert.', ['russia:demilitarization']],
+  ['Nach Ansicht Moskaus muss die Ukraine neutral bleiben.', ['russia:neutrality-no-nato']],
+  ['Selenskyj forderte ein Sondertribunal für die Verbrechen der Aggression.', ['ukraine:war-crimes-tribunal']],
+  ['Die Ukraine will Reparationen aus eingefrorenen russischen Vermögen.', ['ukraine:reparations']],
+  ['Der Papst rief zu einem Gefangenenaustausch auf.', ['other:prisoner-release']],
+  ['Ein Friedensabkommen müsse die territoriale Integrität der Ukraine achten, sagte Kallas.', ['eu:russian-withdrawal']],
+  ['Russland hat wiederholt gefordert, dass keine westlichen Truppen in der Ukraine stationiert werden.', ['russia:no-foreign-troops']],
+  ['Die Ukraine fordert den vollständigen Rückzug der russischen Truppen.', ['ukraine:russian-withdrawal']],
+];
+
+describe.each([
+  ['en', CASES],
+  ['de', CASES_DE],
+] as const)('demand constructions (%s)', (lang, cases) => {
+  it.each(cases)('%s', (text, want) => {
     const got = new Set(
-      finder
-        .find(text, 'en', splitSentences(text, 'en'))
+      engines
+        .forLanguage(lang)!
+        .demands.find(text, lang, splitSentences(text, lang))
         .filter((d) => d.topic)
         .map((d) => `${d.party}:${d.topic}`),
     );
