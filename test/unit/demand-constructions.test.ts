@@ -331,6 +331,7 @@ const CASES: [text: string, want: string[]][] = [
     ['russia:neutrality-no-nato'],
   ],
   ['Ukrainian officials say Russia is using the talks to buy time.', []],
+  ['Zelensky stressed the need for security guarantees backed by the United States.', ['ukraine:security-guarantees']],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
