@@ -28,6 +28,8 @@ const GRAMMAR_LISTS = [
   'attributionVerbs',
   'auxiliaries',
   'perspectives',
+  'closingWords',
+  'postpositions',
   'perspectiveNouns',
   'attributionAsides',
   'objectMarkers',

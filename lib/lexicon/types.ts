@@ -112,6 +112,10 @@ export interface DemandGrammar {
   attributionVerbs?: string[];
   /** Words that open a clause with whose view it states ("For Kyiv, ..."). */
   perspectives?: string[];
+  /** Words that close a sentence with its source and no verb: German "..., so der Kanzler.", English "..., according to". */
+  closingWords?: string[];
+  /** Words that follow a source's name at a clause's start: German "Nebensja zufolge ...". */
+  postpositions?: string[];
   /** Nouns of a speaker's account that open a clause as theirs: "In Moscow's telling, ...". */
   perspectiveNouns?: string[];
   /** Words of an aside that says whose word a phrase is, right after it: ", as Russian officials call it,". */

@@ -50,6 +50,10 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
     `,\\s*(?:(?:${speaker}|(?:\\p{Ll}[\\p{L}-]*\\s+){1,4}[\\p{L}\\p{N}'’.-]+)\\s+${aux}${said}|${said}\\s+${speaker})(?:\\s+[\\p{L}\\p{N}'’-]+){0,6}\\s*(?:,.*)?$`,
     'u',
   );
+  // A closing attribution without a verb: "..., so der Kanzler." (German "so", "according to").
+  const closingWord = new RegExp(`,\\s*${START}(?:${alternation(grammar?.closingWords ?? [])})${END}\\s+(?:${speaker})\\s*$`, 'u');
+  // A source after its name at the clause's start: "Nebensja zufolge ...".
+  const postposed = new RegExp(`^\\s*${NAME}(?:\\s+${NAME})*\\s+${START}(?:${alternation(grammar?.postpositions ?? [])})${END}`, 'u');
   // A verb right after a comma, with its subject the clause's: ", saying the conflict should be frozen", ", calling them ...".
   const participle = new RegExp(`,\\s*${aux}${verb}\\s`, 'u');
   // A second verb of the sentence's subject: "Putin has long complained about X, and sees Y as a red line".
@@ -87,10 +91,18 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
       if (compared && clause.slice(m.index + m[0].length).includes(',')) continue;
       return true;
     }
-    if (perspective.test(clause) || participle.test(clause) || leading.test(clause) || charge.test(clause) || coordinated.test(clause))
+    if (
+      postposed.test(clause) ||
+      perspective.test(clause) ||
+      participle.test(clause) ||
+      leading.test(clause) ||
+      charge.test(clause) ||
+      coordinated.test(clause)
+    )
       return true;
     const after = text.slice(end, to);
     if (asCalled.test(after)) return true;
+    if (closingWord.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined))) return true;
     return closing.test(after.slice(0, after.includes(';') ? after.indexOf(';') : undefined));
   };
 }

@@ -100,6 +100,16 @@ const CASES: Case[] = [
   // German
   {
     lang: 'de',
+    // A closing source without a verb ("so der Kanzler"), a source before "zufolge": the words are theirs.
+    text: 'Auch die Kapitulation der Ukraine könne nicht akzeptiert werden, so der Kanzler. Nebensja zufolge müssten die Grundursachen beseitigt werden.',
+    loaded: [
+      ['Kapitulation der Ukraine', 'quoted'],
+      ['Grundursachen', 'quoted'],
+    ],
+    demands: [],
+  },
+  {
+    lang: 'de',
     // A relative clause after the demand word names who makes it; the dash opens what it asks.
     text: 'Das erfüllt eine Forderung, die Russland seit Kriegsbeginn erhebt - dass die Ukraine auf eine Mitgliedschaft in der NATO verzichtet.',
     loaded: [],
@@ -129,7 +139,7 @@ const CASES: Case[] = [
     lang: 'de',
     // A German noun is capitalised: "Forderung" after an adjective is its owner's demand word, not part of a name.
     text: 'Die russische Forderung nach einer Demilitarisierung der Ukraine sei inakzeptabel, sagte Scholz.',
-    loaded: [],
+    loaded: [['Demilitarisierung', 'quoted']],
     demands: ['russia:demilitarization'],
   },
   {
