@@ -150,6 +150,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     let announced: { holder: Holder; at: number } | null = null;
     /** A list a demand word opened with a colon ("Russia's conditions:"), its items the paragraphs after it. */
     let listing: { holder: Holder; cue: Hit<CueKind>; at: number } | null = null;
+    /** The speaker of the last quotation whose speaker was named, and its sentence. */
+    let quoted: { holder: Holder; at: number } | null = null;
 
     const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
     const possessive = (m: Hit<Mention>) =>
@@ -191,6 +193,28 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       let asideList: [number, number][] | undefined;
       const asides = () => (asideList ??= asideRanges(asidePattern, s));
       const inQuote = (pos: number) => sQuotes.find((q) => q.start <= pos && pos < q.end);
+      /** The speaker a quotation names: after it ("…,” Zelensky said"), as a pronoun ("…,” he said") or before it. */
+      const namedQuoteSpeaker = (q: Span): Holder | null => {
+        const after = within(allMentions, q.end, q.end + 60 + MAX_PHRASE).find((m) => !m.value.adjective && m.start - q.end < 60);
+        if (after && !/[.!?;“"«]/u.test(text.slice(q.end, after.start).replace(/^[\s,.!?]+/u, '')))
+          if (grammar.saidAfter.test(text.slice(after.end, after.end + 60)) || grammar.said.test(text.slice(q.end, after.start)))
+            return as(after);
+        const lead = text.slice(q.end, q.end + 80).replace(/^[\s,]+/u, '');
+        // "…,” he said" or "…,” the spokesman said": the party of the sentence before.
+        if ((grammar.anaphor.test(lead) || grammar.saidLead.test(lead)) && grammar.said.test(lead.slice(0, 40))) return ctx;
+        // "Trump would tell Putin, “...”": the nearest party before it with a speech verb between them.
+        const before = within(allMentions, q.start - 100 - MAX_PHRASE, q.start)
+          .reverse()
+          .find(
+            (m) =>
+              !m.value.adjective &&
+              q.start - m.end < 100 &&
+              /[:,]\s*$/u.test(text.slice(m.end, q.start)) &&
+              grammar.said.test(text.slice(m.end, q.start)) &&
+              !/[.!?;“”"«»]/u.test(text.slice(m.end, q.start)),
+          );
+        return before ? as(before) : null;
+      };
       // "the calls for talks", "the key demand", "Russia's demand that": a demand verb used as a noun.
       for (const c of sCues)
         if (
@@ -271,6 +295,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           ? listing
           : null;
       listing = null;
+      // Whoever a quotation here is said by may go on speaking in the next sentence's quotation.
+      const lastQuote = sQuotes[sQuotes.length - 1];
+      const lastSpeaker = lastQuote ? namedQuoteSpeaker(lastQuote) : null;
+      if (lastSpeaker) quoted = { holder: lastSpeaker, at: si };
       if (!sCues.length && !listItem) return remember(undefined);
       // The sentence's verbs of speech, clause joiners (", while") and relative openers (", which"), found once.
       const spans = (pattern: RegExp) =>
@@ -337,25 +365,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       };
       /** The speaker of a quotation: named just after it ("…,” Zelensky said", "…,” he said") or just before it ("Zelensky said: “..."). */
       const quoteSpeaker = (q: Span): Holder | null => {
-        const after = within(allMentions, q.end, q.end + 60 + MAX_PHRASE).find((m) => !m.value.adjective && m.start - q.end < 60);
-        if (after && !/[.!?;“"«]/u.test(text.slice(q.end, after.start).replace(/^[\s,.!?]+/u, '')))
-          if (grammar.saidAfter.test(text.slice(after.end, after.end + 60)) || grammar.said.test(text.slice(q.end, after.start)))
-            return as(after);
-        const lead = text.slice(q.end, q.end + 80).replace(/^[\s,]+/u, '');
-        // "…,” he said" or "…,” the spokesman said": the party of the sentence before.
-        if ((grammar.anaphor.test(lead) || grammar.saidLead.test(lead)) && grammar.said.test(lead.slice(0, 40))) return ctx;
-        // "Trump would tell Putin, “...”": the nearest party before it with a speech verb between them.
-        const before = within(allMentions, q.start - 100 - MAX_PHRASE, q.start)
-          .reverse()
-          .find(
-            (m) =>
-              !m.value.adjective &&
-              q.start - m.end < 100 &&
-              /[:,]\s*$/u.test(text.slice(m.end, q.start)) &&
-              grammar.said.test(text.slice(m.end, q.start)) &&
-              !/[.!?;“”"«»]/u.test(text.slice(m.end, q.start)),
-          );
-        return before ? as(before) : null;
+        const found = namedQuoteSpeaker(q);
+        // A quotation that opens its sentence with no speaker of its own goes on with the quotation just before:
+        // "“Ukraine will not give up its land,” Zelensky said. “We demand ...”".
+        return found ?? (q.start <= s.start + 1 && quoted?.at === si - 1 ? quoted.holder : null);
       };
       /** Speech a quotation reports in turn: "“He (Putin) said Ukraine has to give up territory. And Ukraine must disarm,” Sullivan said." */
       const innerSpeaker = (q: Span, pos: number): Holder | null => {

@@ -332,6 +332,37 @@ const CASES: [text: string, want: string[]][] = [
   ],
   ['Ukrainian officials say Russia is using the talks to buy time.', []],
   ['Zelensky stressed the need for security guarantees backed by the United States.', ['ukraine:security-guarantees']],
+  // Plans and their provisions, quotations that go on, mediators who only broker, non-nuclear status.
+  [
+    'The US has drafted a 28-point peace plan. Under the plan, Ukraine would cede the rest of the Donbas and cap its army at 600,000 troops.',
+    ['united-states:recognize-annexation', 'united-states:demilitarization'],
+  ],
+  ['Washington’s proposal also envisages the lifting of sanctions on Russia in stages.', ['united-states:lift-sanctions']],
+  ['The document, seen by the Financial Times, says NATO would agree not to station troops in Ukraine.', []],
+  ['China’s position paper calls for respecting the territorial integrity of all countries.', ['china:russian-withdrawal']],
+  [
+    '“Ukraine will not give up its land,” Zelensky said. “We demand the full withdrawal of Russian troops.”',
+    ['ukraine:russian-withdrawal'],
+  ],
+  ['Zelensky spoke after meeting Macron. He called for a full ceasefire in the air and at sea.', ['ukraine:ceasefire']],
+  ['Peskov said Moscow was ready for talks. He added that Ukraine must first recognise the new regions.', ['russia:recognize-annexation']],
+  ['Among the points: a ceasefire along the front line, elections in Ukraine within 100 days, and the return of all prisoners.', []],
+  [
+    'Kyiv’s 10-point peace formula demands the restoration of Ukraine’s territorial integrity and the release of all prisoners.',
+    ['ukraine:russian-withdrawal', 'ukraine:prisoner-release'],
+  ],
+  ['The Vatican’s envoy, Cardinal Zuppi, pressed for the return of Ukrainian children.', ['other:prisoner-release']],
+  ['Qatar has mediated the return of dozens of Ukrainian children.', []],
+  ['The United Arab Emirates brokered another exchange of prisoners on Friday.', []],
+  ['Trump said Putin must agree to a ceasefire or face sanctions.', ['united-states:ceasefire']],
+  ['The European Union insists Ukraine must be part of any negotiations.', ['eu:negotiations']],
+  ['Russia has also sought guarantees that Ukraine will remain non-nuclear.', ['russia:non-nuclear-status']],
+  [
+    'Moscow demands that Kyiv renounce nuclear weapons and accept a cap on its forces.',
+    ['russia:non-nuclear-status', 'russia:demilitarization'],
+  ],
+  ['Ukraine has said it will not accept limits on its army.', []],
+  ['The Kremlin called the European counter-proposal “not constructive”.', []],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
