@@ -76,9 +76,9 @@ const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}\d]+-)?$/u;
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,\s*[^\u2014\u2013()]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s/u;
 /** The last few words before a modal, back to a comma or the clause start: its subject ("NATO forces", "Russia"). */
 const SUBJECT_BEFORE = /(?:^|(?<=[,;:]\s*))[^,;:]{1,60}$/u;
-/** Cues that begin a new predicate, so the span of the one before ends there. */
 /** A list item is a short paragraph: longer ones are prose again. */
 const LIST_ITEM_WORDS = 30;
+/** Cues that begin a new predicate, so the span of the one before ends there. */
 const STOPS = new Set<CueKind>(['verb', 'condition', 'offer', 'proposal', 'refusal', 'provision']);
 
 export interface DemandFinder {
@@ -97,6 +97,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   const topics = compileTopics(rules);
   const cueList: [string[], CueKind][] = [
     [rules.verbCues, 'verb'],
+    [rules.orderVerbs, 'verb'],
     [rules.nounCues, 'noun'],
     [rules.aimNouns, 'noun'],
     [rules.modalCues, 'modal'],
@@ -113,6 +114,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
   const exchange = new Set(rules.exchangeCues.map((p) => p.toLowerCase()));
   const aims = new Set(rules.aimNouns.map((p) => p.toLowerCase()));
   const conditions = new Set(rules.conditionNouns.map((p) => p.toLowerCase()));
+  const orders = new Set(rules.orderVerbs.map((p) => p.toLowerCase()));
+  const nouns = new Set(rules.nounCues.map((p) => p.toLowerCase()));
   const requirements = new Set(rules.requirementCues.map((p) => p.toLowerCase()));
   const planModals = new Set(rules.planModals.map((p) => p.toLowerCase()));
   const reportedModals = new Set(rules.reportedModals.map((p) => p.toLowerCase()));
@@ -220,13 +223,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (
           c.value === 'verb' &&
           (grammar.determiner.test(text.slice(Math.max(s.start, c.start - 40), c.start)) ||
-            sMentions.some(
-              (m) =>
-                (m.value.adjective || possessive(m)) &&
-                // "Russia's key demand", but not "Putin's team in an effort to" (a role owns what follows) nor "European allies want".
-                (/^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start)) ||
-                  (possessive(m) && !role(m) && /^(?:['’]s?)?\s+\p{Ll}[\p{L}-]*\s+$/u.test(text.slice(m.end, c.start)))),
-            ))
+            (nouns.has(text.slice(c.start, c.end).toLowerCase()) &&
+              grammar.determinerAdjective.test(text.slice(Math.max(s.start, c.start - 40), c.start))) ||
+            sMentions.some((m) => (m.value.adjective || possessive(m)) && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start))))
         )
           c.value = 'noun';
 
@@ -484,6 +483,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         };
         switch (cue.value) {
           case 'verb': {
+            // "told Zelensky to cede the Donbas": a verb of telling orders only a party, to do something.
+            if (
+              orders.has(text.slice(cue.start, cue.end).toLowerCase()) &&
+              !names.some((m) => /^\s+$/u.test(text.slice(cue.end, m.start)) && grammar.infinitiveNext.test(text.slice(m.end, m.end + 8)))
+            )
+              return;
             if (grammar.passive.test(text.slice(Math.max(s.start, cue.start - 30), cue.start))) {
               // "Kyiv has been urged to ...": only the agent, if named, demands.
               const agent = names.find((m) => m.start >= cue.end && grammar.agent.test(text.slice(cue.end, m.start)));
@@ -731,7 +736,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const sentenceFolded = foldedSlice(folded, s.start, s.end);
       const topical = (from: number, to: number, refused = false, subject?: [number, number]) => {
         // The first item is read with its subject: "Russia would withdraw from ..." is Russia's withdrawal.
-        const lead = subject ? `${foldedSlice(folded, subject[0], subject[1])} ` : '';
+        const lead = subject ? `${foldedSlice(folded, subject[0], subject[1]).trim()} ` : '';
         const leadTopics = lead ? topics.of(lead, sentenceFolded, refused) : [];
         const split = splitItems(grammar, text, from, to);
         // A negation the last item ends on may be the verb all items share: "seine NATO-Pläne und vier Regionen aufgeben".

@@ -93,6 +93,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     contrast: new RegExp(`^${words(g.contrasts)}\\s`, 'iu'),
     /** A cue that ends on a word opening its content ("call for", "demand that"). */
     endsOnOpener: new RegExp(`\\s(?:${alternation([...g.goals, ...g.complementizers])})$`, 'iu'),
+    /** An infinitive next: "(told Zelensky) to cede". */
+    infinitiveNext: new RegExp(`^\\s+${words(g.infinitives)}\\s`, 'iu'),
     /** Right after a proposal, an infinitive: what the proposer itself would do ("offered to host talks"). */
     infinitiveAfter: new RegExp(`^\\s+${words(g.infinitives)}\\s+(?!${words(g.determiners)})\\p{Ll}`, 'u'),
     /** A demand's content that opens a clause of its own, up to its verb: "guarantees that NATO ", "any deal that ". */
@@ -114,8 +116,10 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     goal: new RegExp(`^\\s*${words(g.goals)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** Text that opens with a goal: "a plan for a ceasefire", "ein Plan für eine Waffenruhe". */
     goalLead: new RegExp(`^\\s*${words(g.goals)}\\s`, 'iu'),
-    /** A demand verb right after one of these, maybe with an adjective, is a noun: "the calls for talks", "a key demand". */
-    determiner: new RegExp(`${words(capitalisedToo(g.determiners))}\\s+(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'u'),
+    /** A demand verb right after one of these is a noun: "the calls for talks". */
+    determiner: new RegExp(`${words(capitalisedToo(g.determiners))}\\s+$`, 'u'),
+    /** The same with an adjective between, for words that are nouns as well: "the key demand". */
+    determinerAdjective: new RegExp(`${words(capitalisedToo(g.determiners))}\\s+\\p{Ll}[\\p{L}-]*\\s+$`, 'u'),
     /** What lies between two parties joined as one subject: "Zelensky and Macron", "Britain, France", "Ukraine and its allies". */
     coordinated: new RegExp(`^\\s*(?:,\\s*)?(?:${alternation(g.connectors)})?\\s*(?:${words(g.determiners)}\\s+)?$`, 'iu'),
     /** A text that ends with a speech verb: what follows is its complement ("said that Russia wants"). */

@@ -7,6 +7,7 @@ const OPTIONAL_CUE_LISTS = [
   'exchangeCues',
   'aimNouns',
   'conditionNouns',
+  'orderVerbs',
   'requirementCues',
   'refusalCues',
   'planNouns',

@@ -196,6 +196,8 @@ export interface DemandRules {
   aimNouns?: string[];
   /** Demand nouns of conditions: after a goal word, what follows is what they are for ("conditions for a ceasefire"). */
   conditionNouns?: string[];
+  /** Verbs of telling that demand only with a party and an infinitive after them ("told Zelensky to cede ..."). */
+  orderVerbs?: string[];
   /** Conditions that state a requirement by themselves, offer or not ("only if", "only when"): read as someone's words. */
   requirementCues?: string[];
   /** Verbs and phrases of refusal: what follows is refused by their subject, never demanded by it ("rejected", "ruled out"). */
