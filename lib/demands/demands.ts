@@ -266,10 +266,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return r;
       };
       /** Parties that could be the subject in [from, pos): not objects, asides, or possessives of things. */
-      const candidatesIn = (from: number, pos: number) => {
+      const candidatesIn = (from: number, pos: number, before = pos) => {
         const q = inQuote(pos);
         return names.filter((m) => {
-          if (m.start < from || m.end > pos || inQuote(m.start) !== q) return false;
+          if (m.start < from || m.end > pos || m.start >= before || inQuote(m.start) !== q) return false;
           if (asides().some(([a, b]) => m.start >= a && m.end <= b && !(pos >= a && pos < b))) return false;
           if (isObject(from, m)) return false;
           // "Russia's foreign minister" speaks; "Russia's nuclear treaty" does not.
@@ -278,9 +278,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       };
       /** The party this sentence is about, for "he" in the next one: whoever states its last demand, else its subject. */
       const remember = (last: Frame | undefined) => {
-        const subject = last ? undefined : candidatesIn(s.start, s.end)[0];
+        // Only a subject near the start counts, so only names there are read.
+        const subject = last ? undefined : candidatesIn(s.start, s.end, s.start + SUBJECT_REACH)[0];
         if (last) context = { holder: last.holder, at: si };
-        else if (subject && subject.start - s.start < SUBJECT_REACH) context = { holder: as(subject), at: si };
+        else if (subject) context = { holder: as(subject), at: si };
         else if (context && grammar.anaphor.test(s.text)) context = { ...context, at: si };
       };
       // A sentence without a cue states no demand.
@@ -303,8 +304,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       const spans = (pattern: RegExp) =>
         [...s.text.matchAll(pattern)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
       const speechIn = within(allSpeech, s.start, s.end);
-      const joinsIn = spans(grammar.clauseJoin);
-      const openersIn = spans(grammar.relativeOpeners);
+      // Both open on a comma: a sentence without one has neither.
+      const comma = s.text.includes(',');
+      const joinsIn = comma ? spans(grammar.clauseJoin) : [];
+      const openersIn = comma ? spans(grammar.relativeOpeners) : [];
       /** The subject of the verb at `pos`: the clause's first party, with any joined to it ("Zelensky and Macron"). */
       const subjectsAt = (pos: number): Holder[] => {
         const from = clauseStart(pos);
@@ -416,7 +419,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         break;
       }
       // A list that a plan sentence introduces goes on with it: "On top of Ukraine ceding territory:" / "NATO and Ukraine would ...;".
-      const listGoesOn = si > 0 && /[:;]\s*$|\band\s*$/u.test(sentences[si - 1].text);
+      const listGoesOn = si > 0 && /[:;]\s*$|\band\s*$/u.test(sentences[si - 1].text.slice(-8));
       // The paragraph that names a plan goes on about it: "Front lines would also be frozen. Russia would withdraw ...".
       const sameParagraph = plan !== null && !text.slice(sentences[plan.at].end, s.start).includes('\n');
       // "That formula includes ...": a sentence that opens on a plan goes on about the one named before.
