@@ -76,6 +76,8 @@ const OWNER_GAP = /^\s+(?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}\d]+-)?$/u;
 const DATELINE = /^\p{Lu}[\p{Lu}\s.'-]{1,30}(?:,\s*[^\u2014\u2013()]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]{1,2}\s/u;
 /** The last few words before a modal, back to a comma or the clause start: its subject ("NATO forces", "Russia"). */
 const SUBJECT_BEFORE = /(?:^|(?<=[,;:]\s*))[^,;:]{1,60}$/u;
+/** What follows the last comma: the item a word stands in. */
+const lastItemOf = (span: string) => span.slice(span.lastIndexOf(',') + 1);
 /** A list item is a short paragraph: longer ones are prose again. */
 const LIST_ITEM_WORDS = 30;
 /** Cues that begin a new predicate, so the span of the one before ends there. */
@@ -456,9 +458,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         // An offer or provision word in what is demanded or refused goes on with it: "sought guarantees that NATO will
         // not expand", "will not accept any deal that includes foreign troops".
         // So does a participle of one in an aside: "Putin's conditions, set out in June, were that ...".
+        // (Read from the item it stands in: "a new architecture, including guarantees that NATO will not expand".)
         const inner = (c: Hit<CueKind>) =>
-          ((c.value === 'offer' || c.value === 'provision') && grammar.complementBefore.test(text.slice(cue.end, c.start))) ||
-          (c.value === 'provision' && /^\s*,\s*$/u.test(text.slice(cue.end, c.start)));
+          ((c.value === 'offer' || c.value === 'provision') && grammar.complementBefore.test(lastItemOf(text.slice(cue.end, c.start)))) ||
+          (c.value === 'provision' && /^\s*,\s*$/u.test(text.slice(cue.end, c.start))) ||
+          // ... and the verb that lists a demand word's items: "Russia's wish list includes ...".
+          (cue.value === 'noun' && c.value === 'provision' && grammar.includes.test(text.slice(cue.end, c.end + 1)));
         const stop = sCues.slice(k + 1).find((c) => c.start >= cue.end && STOPS.has(c.value) && !inner(c));
         // A cue inside an aside (", who offered comment,") says nothing past it.
         const aside = asides().find(([a, b]) => cue.start >= a && cue.end <= b);
@@ -599,7 +604,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               const plain = !/[;\u2013\u2014]/u.test(text.slice(at, to)) && !sCues.some((c) => c.start >= at && c.end <= to);
               if (maker && plain && to - at > 3) return add(maker, at, to);
             }
-            const predicate = grammar.predicate.exec(text.slice(s.start, cue.start));
+            // (Not "remains Russia's insistence that ...": a demand word that opens its content is no predicate.)
+            const predicate = grammar.opensComplement.test(text.slice(cue.end, cue.end + 12))
+              ? null
+              : grammar.predicate.exec(text.slice(s.start, cue.start));
             // "... demanded that Ukraine pull out, as a condition for a ceasefire": the verb's demand, said again.
             if (predicate && sCues.some((c) => c.value === 'verb' && c.end <= cue.start)) return;
             if (predicate) {

@@ -91,13 +91,15 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     negatedVerb: new RegExp(`${words(g.negators)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** An item set against the demand: "..., not a temporary truce", "..., rather than talks". */
     contrast: new RegExp(`^${words(g.contrasts)}\\s`, 'iu'),
+    /** Text that opens with a complementizer: "(insistence) that ...". */
+    opensComplement: new RegExp(`^\\s*${words(g.complementizers)}\\s`, 'iu'),
     /** A cue that ends on a word opening its content ("call for", "demand that"). */
     endsOnOpener: new RegExp(`\\s(?:${alternation([...g.goals, ...g.complementizers])})$`, 'iu'),
     /** An infinitive next: "(told Zelensky) to cede". */
     infinitiveNext: new RegExp(`^\\s+${words(g.infinitives)}\\s`, 'iu'),
     /** Right after a proposal, an infinitive: what the proposer itself would do ("offered to host talks"). */
     infinitiveAfter: new RegExp(`^\\s+${words(g.infinitives)}\\s+(?!${words(g.determiners)})\\p{Ll}`, 'u'),
-    /** A demand's content that opens a clause of its own, up to its verb: "guarantees that NATO ", "any deal that ". */
+    /** An item that opens a clause of its own, up to its verb: "guarantees that NATO ", "any deal that ". */
     complementBefore: new RegExp(`^\\s*(?:[\\p{L}'’-]+\\s+){0,3}?${words(g.complementizers)}\\s+(?:[\\p{L}'’.-]+\\s+){0,3}$`, 'iu'),
     /** A verb that makes its object a demand ("makes X a condition", "macht X zur Bedingung"). */
     maker: new RegExp(`${words(g.makers)}\\s`, 'giu'),

@@ -422,6 +422,34 @@ const CASES: [text: string, want: string[]][] = [
   ['The Institute for the Study of War said Russia is unlikely to accept a ceasefire.', []],
   ['Putin said Russia had no intention of attacking NATO.', []],
   ['The exchange was mediated by the United Arab Emirates.', []],
+  // Wish lists, insistence, objections, frozen front lines, guarantees inside a list, what a mediator will propose.
+  [
+    'Moscow’s wish list includes the lifting of sanctions and a ban on Western troops.',
+    ['russia:lift-sanctions', 'russia:no-foreign-troops'],
+  ],
+  ['The sticking point remains Russia’s insistence that Ukraine cede the rest of Donetsk.', ['russia:recognize-annexation']],
+  ['Kyiv is holding firm on its demand for a full Russian withdrawal.', ['ukraine:russian-withdrawal']],
+  ['Trump’s envoy has floated the idea of Ukraine giving up territory.', ['united-states:recognize-annexation']],
+  ['Russia has been adamant that Ukraine must not join NATO.', ['russia:neutrality-no-nato']],
+  ['Moscow has long objected to Ukraine’s NATO ambitions.', ['russia:neutrality-no-nato']],
+  ['The Kremlin has ruled out any territorial concessions of its own.', []],
+  ['The Ukrainian side wants the front line frozen.', ['ukraine:ceasefire']],
+  ['Russia wants Ukraine to hold new elections.', []],
+  ['A key Russian demand is the recognition of Crimea as part of Russia.', ['russia:recognize-annexation']],
+  ['Kyiv and Brussels want frozen Russian assets used to rebuild Ukraine.', ['ukraine:reparations', 'eu:reparations']],
+  ['Moscow has demanded the return of its frozen assets.', ['russia:unfreeze-assets']],
+  ['Russia seeks to keep the land it has seized.', ['russia:recognize-annexation']],
+  [
+    'The Kremlin has called for a new security architecture in Europe, including guarantees that NATO will not expand.',
+    ['russia:neutrality-no-nato'],
+  ],
+  [
+    'Ukrainian negotiators are pushing for the release of all prisoners and for a halt to strikes on energy infrastructure.',
+    ['ukraine:prisoner-release', 'ukraine:energy-security'],
+  ],
+  ['Washington and Moscow agreed to work towards a ceasefire in the Black Sea.', []],
+  ['European leaders will propose a 30-day truce, a French official said.', ['other:ceasefire']],
+  ['The IAEA has called for a security zone around the Zaporizhzhia nuclear plant.', ['other:nuclear-safety']],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
