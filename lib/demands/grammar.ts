@@ -100,7 +100,7 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** Right after a proposal, an infinitive: what the proposer itself would do ("offered to host talks"). */
     infinitiveAfter: new RegExp(`^\\s+${words(g.infinitives)}\\s+(?!${words(g.determiners)})\\p{Ll}`, 'u'),
     /** An item that opens a clause of its own, up to its verb: "guarantees that NATO ", "any deal that ". */
-    complementBefore: new RegExp(`^\\s*(?:[\\p{L}'’-]+\\s+){0,3}?${words(g.complementizers)}\\s+(?:[\\p{L}'’.-]+\\s+){0,3}$`, 'iu'),
+    complementBefore: new RegExp(`^\\s*(?:[\\p{L}'’-]+\\s+){0,5}?${words(g.complementizers)}\\s+(?:[\\p{L}'’.-]+\\s+){0,3}$`, 'iu'),
     /** A verb that makes its object a demand ("makes X a condition", "macht X zur Bedingung"). */
     maker: new RegExp(`${words(g.makers)}\\s`, 'giu'),
     /** Text that ends with a relative word and a passive auxiliary ("a ceasefire that was"), before a participle. */
