@@ -155,8 +155,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     let announced: { holder: Holder; at: number } | null = null;
     /** A list a demand word opened with a colon ("Russia's conditions:"), its items the paragraphs after it. */
     let listing: { holder: Holder; cue: Hit<CueKind>; at: number } | null = null;
-    /** The speaker of the last quotation whose speaker was named, and its sentence. */
-    let quoted: { holder: Holder; at: number } | null = null;
+    /** The last quotation of the sentence before, whose speaker a quotation opening this one may continue. */
+    let quoted: { speaker: () => Holder | null; at: number } | null = null;
 
     const as = (m: Hit<Mention>): Holder => ({ party: m.value.party, speaker: text.slice(m.start, m.end) });
     const possessive = (m: Hit<Mention>) =>
@@ -299,8 +299,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       listing = null;
       // Whoever a quotation here is said by may go on speaking in the next sentence's quotation.
       const lastQuote = sQuotes[sQuotes.length - 1];
-      const lastSpeaker = lastQuote ? namedQuoteSpeaker(lastQuote) : null;
-      if (lastSpeaker) quoted = { holder: lastSpeaker, at: si };
+      // (Asked only if the next sentence needs it.)
+      const quotedBefore = quoted?.at === si - 1 ? quoted : null;
+      quoted = lastQuote ? { speaker: () => namedQuoteSpeaker(lastQuote), at: si } : null;
       if (!sCues.length && !listItem) return remember(undefined);
       // The sentence's verbs of speech, clause joiners (", while") and relative openers (", which"), found once.
       const spans = (pattern: RegExp) =>
@@ -372,7 +373,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const found = namedQuoteSpeaker(q);
         // A quotation that opens its sentence with no speaker of its own goes on with the quotation just before:
         // "“Ukraine will not give up its land,” Zelensky said. “We demand ...”".
-        return found ?? (q.start <= s.start + 1 && quoted?.at === si - 1 ? quoted.holder : null);
+        return found ?? (q.start <= s.start + 1 && quotedBefore ? quotedBefore.speaker() : null);
       };
       /** Speech a quotation reports in turn: "“He (Putin) said Ukraine has to give up territory. And Ukraine must disarm,” Sullivan said." */
       const innerSpeaker = (q: Span, pos: number): Holder | null => {
