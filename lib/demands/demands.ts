@@ -154,7 +154,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     /** Who announced demands the next sentences may spell out ("Putin set out his conditions."). */
     let announced: { holder: Holder; at: number } | null = null;
     /** A list a demand word opened with a colon ("Russia's conditions:"), its items the paragraphs after it. */
-    let listing: { holder: Holder; cue: Hit<CueKind>; at: number } | null = null;
+    let listing: { holders: Holder[]; cue: Hit<CueKind>; at: number } | null = null;
     /** The last quotation of the sentence before, whose speaker a quotation opening this one may continue. */
     let quoted: { speaker: () => Holder | null; at: number } | null = null;
 
@@ -736,7 +736,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         if (comma > additive.end) frames.push({ ...firstVerb, start: additive.end, end: comma, before: undefined });
       }
 
-      if (listItem) frames.push({ cue: listItem.cue, start: s.start, end: s.end, holder: listItem.holder, owned: true });
+      if (listItem)
+        for (const holder of listItem.holders) frames.push({ cue: listItem.cue, start: s.start, end: s.end, holder, owned: true });
 
       // What a party refuses is not its demand: "Zelensky rejected the call for ...", "Kyiv refuses to cede ...".
       const kept = frames.filter((f) => {
@@ -823,7 +824,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       );
       if (announcing) announced = { holder: announcing.holder, at: si };
       if (listItem) listing = { ...listItem, at: si };
-      else if (announcing && /:\s*$/u.test(s.text)) listing = { holder: announcing.holder, cue: announcing.cue, at: si };
+      else if (/:\s*$/u.test(s.text)) {
+        // "The US plan sets out these points:": a plan named here opens the list as well.
+        if (announcing) listing = { holders: [announcing.holder], cue: announcing.cue, at: si };
+        else if (planCue && plan?.at === si) listing = { holders: plan.holders, cue: planCue, at: si };
+      }
 
       remember(kept.filter((f) => !f.refused).pop());
     });

@@ -30,7 +30,7 @@ export function splitSentences(text: string, lang = 'en'): Sentence[] {
   return mergeAbbreviations(out, text);
 }
 
-/** "the U.S. and Ukraine": ICU sometimes ends a sentence after an initialism followed by lower case. */
+/** "the U.S. and Ukraine": ICU sometimes ends a sentence after an initialism followed by lower case, or after a list's number. */
 function mergeAbbreviations(sentences: Sentence[], text: string): Sentence[] {
   const out: Sentence[] = [];
   for (const s of sentences) {
@@ -38,7 +38,9 @@ function mergeAbbreviations(sentences: Sentence[], text: string): Sentence[] {
     const initialism = prev && /\b(?:[A-Z]\.){2,}$/.test(prev.text) && /^\p{Ll}/u.test(s.text);
     // "Feb. 24, 2022": a short capitalised abbreviation before a number ends no sentence.
     const abbreviation = prev && /(?<![\p{L}])\p{Lu}\p{Ll}{1,4}\.$/u.test(prev.text) && /^\d/u.test(s.text);
-    if (prev && (initialism || abbreviation) && !text.slice(prev.end, s.start).includes('\n')) {
+    // "1. A ceasefire along the front line.": a list's number is no sentence of its own.
+    const number = prev && /^\(?\d{1,2}[.)]$/u.test(prev.text);
+    if (prev && (initialism || abbreviation || number) && !text.slice(prev.end, s.start).includes('\n')) {
       prev.end = s.end;
       prev.text = text.slice(prev.start, prev.end);
     } else out.push({ ...s });

@@ -490,6 +490,15 @@ const CASES: [text: string, want: string[]][] = [
   ['Ukraine demanded a comprehensive peace agreement.', ['ukraine:end-of-war-treaty']],
   ['Ukraine demanded an invitation to join NATO.', ['ukraine:join-nato']],
   ['Ukraine demanded a clear path to NATO membership.', ['ukraine:join-nato']],
+  // Numbered and bulleted points in paragraphs of their own, after a plan or a demand word and a colon.
+  [
+    'The US plan has three points:\n\n1. A ceasefire along the current front line.\n\n2. Ukraine renounces NATO membership.\n\n3. Sanctions on Russia are lifted in stages.',
+    ['united-states:ceasefire', 'united-states:neutrality-no-nato', 'united-states:lift-sanctions'],
+  ],
+  [
+    'Russia’s conditions, according to the memorandum:\n\n• Ukraine withdraws from Donetsk and Luhansk;\n\n• Ukraine stays neutral;\n\n• Western sanctions are lifted.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato', 'russia:lift-sanctions'],
+  ],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */

@@ -11,6 +11,7 @@ describe('splitSentences', () => {
     ['One. Two!  Three?', ['One.', 'Two!', 'Three?']],
     ['This week, the U.S. and Ukraine signed a deal. Then more.', ['This week, the U.S. and Ukraine signed a deal.', 'Then more.']],
     ['First para\n\nSecond para.', ['First para', 'Second para.']],
+    ['Points:\n\n1. A ceasefire. 2) Talks.', ['Points:', '1. A ceasefire.', '2) Talks.']],
     ['Это первое. Это второе.', ['Это первое.', 'Это второе.']],
     ['', []],
   ])('%j', (text, want) => {
