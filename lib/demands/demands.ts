@@ -152,7 +152,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
     let context: { holder: Holder; at: number } | null = null;
     let plan: { holders: Holder[]; at: number } | null = null;
     /** Who announced demands the next sentences may spell out ("Putin set out his conditions."). */
-    let announced: { holder: Holder; at: number } | null = null;
+    let announced: { holder: Holder; cue: Hit<CueKind>; at: number } | null = null;
     /** A list a demand word opened with a colon ("Russia's conditions:"), its items the paragraphs after it. */
     let listing: { holders: Holder[]; cue: Hit<CueKind>; at: number } | null = null;
     /** The last quotation of the sentence before, whose speaker a quotation opening this one may continue. */
@@ -288,6 +288,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       };
       // A sentence without a cue states no demand.
       // An item of such a list: a short paragraph of its own, right after the one before, with no cue of its own.
+      // So is a sentence that opens on them after the sentence that announced them: "Among them: ...".
       const listItem =
         listing &&
         listing.at === si - 1 &&
@@ -295,7 +296,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         text.slice(sentences[si - 1].end, s.start).includes('\n') &&
         s.text.split(/\s+/u).length <= LIST_ITEM_WORDS
           ? listing
-          : null;
+          : announced && announced.at === si - 1 && !sCues.length && grammar.announcedOpener.test(s.text)
+            ? { holders: [announced.holder], cue: announced.cue, at: si }
+            : null;
       listing = null;
       // Whoever a quotation here is said by may go on speaking in the next sentence's quotation.
       const lastQuote = sQuotes[sQuotes.length - 1];
@@ -822,7 +825,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               grammar.goal.test(text.slice(f.cue.end, d.start)),
           ),
       );
-      if (announcing) announced = { holder: announcing.holder, at: si };
+      if (announcing) announced = { holder: announcing.holder, cue: announcing.cue, at: si };
       if (listItem) listing = { ...listItem, at: si };
       else if (/:\s*$/u.test(s.text)) {
         // "The US plan sets out these points:": a plan named here opens the list as well.

@@ -91,6 +91,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     negatedVerb: new RegExp(`${words(g.negators)}\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     /** An item set against the demand: "..., not a temporary truce", "..., rather than talks". */
     contrast: new RegExp(`^${words(g.contrasts)}\\s`, 'iu'),
+    /** A sentence that opens on the demands the one before announced: "Among them: ...", "They include ...". */
+    announcedOpener: new RegExp(`^\\s*${words(g.announcedOpeners)}`, 'iu'),
     /** Text that opens with a complementizer: "(insistence) that ...". */
     opensComplement: new RegExp(`^\\s*${words(g.complementizers)}\\s`, 'iu'),
     /** A cue that ends on a word opening its content ("call for", "demand that"). */

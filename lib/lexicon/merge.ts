@@ -49,6 +49,7 @@ const GRAMMAR_LISTS = [
   'makers',
   'characterisers',
   'contrasts',
+  'announcedOpeners',
   'negators',
   'infinitives',
   'participleEndings',

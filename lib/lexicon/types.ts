@@ -162,6 +162,8 @@ export interface DemandGrammar {
   complementizers?: string[];
   /** Negations right before a demand verb ("does not want"): what follows is refused. */
   negators?: string[];
+  /** Openings of a sentence that lists the demands the sentence before announced ("Among them:", "They include"). */
+  announcedOpeners?: string[];
   /** Words that set an item against the demand after a comma ("a settlement, not a truce"). */
   contrasts?: string[];
   /** Words that open what a refusal calls the thing it refuses ("dismissed the call for X as a ploy"). */

@@ -499,6 +499,32 @@ const CASES: [text: string, want: string[]][] = [
     'Russia’s conditions, according to the memorandum:\n\n• Ukraine withdraws from Donetsk and Luhansk;\n\n• Ukraine stays neutral;\n\n• Western sanctions are lifted.',
     ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato', 'russia:lift-sanctions'],
   ],
+  // Demands over two sentences: announced, then spelled out; a speaker named by role in the next sentence.
+  [
+    'Russia has set out its conditions. Ukraine must withdraw from the four regions. It must also renounce NATO membership.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
+  ],
+  [
+    'Putin listed his demands on Friday. Kyiv, he said, must give up Crimea and accept neutrality.',
+    ['russia:recognize-annexation', 'russia:neutrality-no-nato'],
+  ],
+  [
+    'The Kremlin repeated its terms. Among them: the lifting of sanctions and the return of frozen assets.',
+    ['russia:lift-sanctions', 'russia:unfreeze-assets'],
+  ],
+  ['Zelensky laid out Ukraine’s red lines. There can be no recognition of occupied territory, he said, and no limits on the army.', []],
+  [
+    'Washington has a different idea. It wants a ceasefire first and a peace deal later.',
+    ['united-states:ceasefire', 'united-states:end-of-war-treaty'],
+  ],
+  [
+    'Trump spoke to Putin for two hours. The US president said afterwards that he wanted an immediate ceasefire.',
+    ['united-states:ceasefire'],
+  ],
+  ['Lavrov met Rubio in Riyadh. The Russian minister insisted that sanctions be lifted.', ['russia:lift-sanctions']],
+  ['Zelensky met Macron in Paris. The French president called for security guarantees for Ukraine.', ['other:security-guarantees']],
+  ['Zelensky met Macron in Paris. He called for security guarantees for Ukraine.', ['ukraine:security-guarantees']],
+  ['Ukraine’s foreign minister spoke in Brussels. He demanded that Russia return the deported children.', ['ukraine:prisoner-release']],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
