@@ -559,6 +559,13 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Ein Friedensabkommen müsse die territoriale Integrität der Ukraine achten, sagte Kallas.', ['eu:russian-withdrawal']],
   ['Russland hat wiederholt gefordert, dass keine westlichen Truppen in der Ukraine stationiert werden.', ['russia:no-foreign-troops']],
   ['Die Ukraine fordert den vollständigen Rückzug der russischen Truppen.', ['ukraine:russian-withdrawal']],
+  // Refusals of a side at war demand the opposite; the same troops asked for are security guarantees.
+  [
+    'Es ist für uns absolut inakzeptabel, dass Armeeeinheiten anderer Staaten in der Ukraine stationiert werden, sagte Sacharowa.',
+    ['russia:no-foreign-troops'],
+  ],
+  ['Russland lehnt europäische Truppen in der Ukraine ab.', ['russia:no-foreign-troops']],
+  ['Selenskyj fordert europäische Truppen zur Absicherung.', ['ukraine:security-guarantees']],
 ];
 
 describe.each([
