@@ -30,6 +30,9 @@ describe('the voice of a loaded phrase (English)', () => {
     ['Experts say the war could become a frozen conflict.', 'frozen conflict', 'quoted'],
     ['Analysts believe Putin’s red lines have shifted.', 'red lines', 'quoted'],
     ['The collective West, as Russian officials call it, has sent billions.', 'The collective West', 'quoted'],
+    ['Russia has repeatedly painted modern Ukraine as a Nazi state.', 'Nazi state', 'quoted'],
+    ['Kyiv has rejected any settlement involving territorial concessions.', 'territorial concessions', 'quoted'],
+    ['Zelenskyy favours freezing the current line of contact.', 'freezing the current line', 'quoted'],
     // The outlet's own words: no speaker in the clause, or the speaker's clause has ended.
     ['Russia’s full-scale invasion began on 24 February 2022.', 'full-scale invasion', 'author'],
     ['Moscow’s sham referendums were held at gunpoint.', 'sham referendums', 'author'],
