@@ -38,12 +38,14 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   // Who speaks: a name ("Zelensky", "Western allies"), a group with a determiner ("the west", "the ministry"), a pronoun.
   // A possessive speaks only through a role ("Zelensky's office said"): "Russia's territorial claims" are no speaker.
   const role = `${START}(?:${alternation(grammar?.roles ?? [])})${END}`;
-  // ("Russian state media", "the Russian defence ministry", "the ministry's statement").
-  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+${PLAIN})*(?:\\s+\\p{Ll}[\\p{L}-]*){0,2}|${determiner}(?:\\s+[\\p{L}'’-]+){1,3}|${pronoun})`;
+  // ("Russian state media", "Russian state TV hosts", "the Russian defence ministry", "the ministry's statement").
+  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+(?:${PLAIN}|\\p{Ll}[\\p{L}-]*)){0,3}|${determiner}(?:\\s+[\\p{L}'’-]+){1,3}|${pronoun})`;
   // An aside between a speaker and its verb: "Medvedev, now deputy head of the Security Council, threatened ...".
   const aside = `(?:\\s*,[^,;]{1,80},)?`;
   // A speaker and a verb that opens what follows: "Zelensky said", "the Kremlin has repeatedly called", "he told".
-  const opener = new RegExp(`(${speaker})${aside}\\s+${aux}${verb}`, 'gu');
+  // ... or a relative clause on the speaker: "Putin, who has described the war as ...".
+  const relative = `(?:\\s*,\\s*${START}(?:${alternation(grammar?.relatives ?? [])})${END})`;
+  const opener = new RegExp(`(${speaker})(?:${aside}|${relative})\\s+${aux}${verb}`, 'gu');
   // A closing attribution ends the sentence, or a clause before ", adding ...": ", Zelensky said." / ", said
   // Lavrov on Friday." / ", experts interviewed by TASS said."
   const closing = new RegExp(
