@@ -560,8 +560,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           }
           case 'plan': {
             // "Britain and France want to present a plan for a ceasefire": what the plan is for, its authors want.
-            const lead = cue === planCue ? grammar.goalLead.exec(text.slice(cue.end, end)) : null;
-            return add(lead ? plan!.holders : null, cue.end + (lead?.[0].length ?? 0), end);
+            // So does a refused plan's owner: "Russia rejected Trump's proposal of a ceasefire" states Trump's.
+            const owner = cue === planCue ? null : refusedHere(cue) ? ownerOf(cue) : null;
+            const lead = cue === planCue || owner ? grammar.goalLead.exec(text.slice(cue.end, end)) : null;
+            const holders = owner ?? (cue === planCue ? plan!.holders : null);
+            return add(lead ? holders : null, cue.end + (lead?.[0].length ?? 0), end, { owned: owner !== null });
           }
           case 'provision':
             // Words that only ever state a plan's provisions ("envisaged", "provides for") reach a plan named a little before.

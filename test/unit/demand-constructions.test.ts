@@ -525,6 +525,10 @@ const CASES: [text: string, want: string[]][] = [
   ['Zelensky met Macron in Paris. The French president called for security guarantees for Ukraine.', ['other:security-guarantees']],
   ['Zelensky met Macron in Paris. He called for security guarantees for Ukraine.', ['ukraine:security-guarantees']],
   ['Ukraine’s foreign minister spoke in Brussels. He demanded that Russia return the deported children.', ['ukraine:prisoner-release']],
+  // A proposal refused is still its author's; the place names in a power plant's name are no region.
+  ['Russia rejected Trump’s proposal of a full, 30-day ceasefire.', ['united-states:ceasefire']],
+  ['Kyiv accepted an unconditional 30-day ceasefire in March that was proposed by the US.', ['united-states:ceasefire']],
+  ['Washington wants control of the Zaporizhzhia nuclear power plant.', ['united-states:nuclear-safety']],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
