@@ -39,7 +39,7 @@ export function compileAttribution(grammar: Partial<DemandGrammar> | undefined):
   // A possessive speaks only through a role ("Zelensky's office said"): "Russia's territorial claims" are no speaker.
   const role = `${START}(?:${alternation(grammar?.roles ?? [])})${END}`;
   // ("Russian state media", "Russian state TV hosts", "the Russian defence ministry", "the ministry's statement").
-  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+(?:${PLAIN}|\\p{Ll}[\\p{L}-]*)){0,3}|${determiner}(?:\\s+[\\p{L}'’-]+){1,3}|${pronoun})`;
+  const speaker = `(?:${NAME}(?:\\s+${NAME})*['’]s\\s+${role}|${PLAIN}(?:\\s+${PLAIN})*(?:\\s+(?:${PLAIN}|\\p{Ll}[\\p{L}-]*)){0,3}|${determiner}(?:\\s+[\\p{L}'’-]+){1,3}|${pronoun})`;
   // An aside between a speaker and its verb: "Medvedev, now deputy head of the Security Council, threatened ...".
   const aside = `(?:\\s*,[^,;]{1,80},)?`;
   // A speaker and a verb that opens what follows: "Zelensky said", "the Kremlin has repeatedly called", "he told".

@@ -38,6 +38,7 @@ describe('the voice of a loaded phrase (English)', () => {
     ['Ukrainian officials have long accused Moscow of genocide.', 'genocide', 'quoted'],
     ['Russian state TV hosts routinely refer to Ukrainians as neo-Nazis.', 'neo-Nazis', 'quoted'],
     ['Critics of the plan see it as appeasement.', 'appeasement', 'quoted'],
+    ['The collective West has failed, Russian Foreign Minister Sergey Lavrov said at a news conference.', 'The collective West', 'quoted'],
     // The outlet's own words: no speaker in the clause, or the speaker's clause has ended.
     ['Since the full-scale invasion, more than six million people have fled.', 'full-scale invasion', 'author'],
     ['The so-called special military operation has cost Russia dearly.', 'special military operation', 'author'],
