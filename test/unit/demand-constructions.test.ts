@@ -529,6 +529,22 @@ const CASES: [text: string, want: string[]][] = [
   ['Russia rejected Trump’s proposal of a full, 30-day ceasefire.', ['united-states:ceasefire']],
   ['Kyiv accepted an unconditional 30-day ceasefire in March that was proposed by the US.', ['united-states:ceasefire']],
   ['Washington wants control of the Zaporizhzhia nuclear power plant.', ['united-states:nuclear-safety']],
+  // Mediators and international bodies: calls are demands, hosting and offers to mediate are not; neutral countries are no neutrality.
+  ['The UN Security Council adopted a resolution calling for a swift end to the conflict.', ['other:end-of-war-treaty']],
+  ['The African delegation urged both sides to negotiate.', ['other:negotiations']],
+  ['Modi told Putin that this is not an era of war.', []],
+  ['Lula proposed a “peace club” of neutral countries to mediate.', []],
+  ['South Africa’s Ramaphosa called for the return of Ukrainian children.', ['other:prisoner-release']],
+  ['Saudi Arabia hosted the talks in Jeddah.', []],
+  ['Qatar’s mediation secured the return of 20 children.', []],
+  ['Crown Prince Mohammed bin Salman has offered to mediate between the two sides.', []],
+  ['Guterres urged Russia to withdraw its troops from Ukraine.', ['other:russian-withdrawal']],
+  ['The G7 leaders called for a just and lasting peace.', ['g7:end-of-war-treaty']],
+  ['NATO’s Rutte said allies must keep supporting Ukraine until a ceasefire is agreed.', []],
+  ['Beijing called on all parties to avoid escalation and to resume dialogue.', ['china:negotiations']],
+  ['The Holy See called for a ceasefire over Christmas.', ['other:ceasefire']],
+  ['Turkish Foreign Minister Hakan Fidan said the next round should focus on a ceasefire.', ['other:ceasefire']],
+  ['The IAEA chief urged both sides to stop attacks near the Zaporizhzhia plant.', ['other:nuclear-safety']],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
