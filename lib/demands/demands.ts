@@ -643,12 +643,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // "Russia's demand for neutrality is unacceptable": with nothing demanded after the verb, it was named before it.
             if (lead)
               return add(who, cue.end + lead[0].length, end, { owned: owner !== null, before: [cue.end, cue.end + lead[0].length] });
-            // ", a condition Kyiv sees as essential": a clause about the demand, not its content.
             // "Putin demands Ukraine quit NATO bid": with a party right before it and right after it, the word is a verb.
             const subject = [...names].reverse().find((m) => m.end <= cue.start && /^\s+$/u.test(text.slice(m.end, cue.start)));
             if (subject && !possessive(subject) && names.some((m) => m.start >= cue.end && /^\s+$/u.test(text.slice(cue.end, m.start))))
               return add(as(subject), cue.end);
-            // (Not "his call for Ukraine to ...", "its demand that Kyiv abandon ...": the cue ends on its opener.)
+            // ", a condition Kyiv sees as essential": a clause about the demand, not its content
+            // (but not "his call for Ukraine to ...", "its demand that Kyiv abandon ...": the cue ends on its opener).
             const opened = grammar.endsOnOpener.test(text.slice(cue.start, cue.end));
             if (!opened && names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
             const main = grammar.mainVerbAfter.exec(text.slice(cue.end, end));
