@@ -545,6 +545,19 @@ const CASES: [text: string, want: string[]][] = [
   ['The Holy See called for a ceasefire over Christmas.', ['other:ceasefire']],
   ['Turkish Foreign Minister Hakan Fidan said the next round should focus on a ceasefire.', ['other:ceasefire']],
   ['The IAEA chief urged both sides to stop attacks near the Zaporizhzhia plant.', ['other:nuclear-safety']],
+  // Positions unchanged, key conditions after a colon, participles of insistence, what is not asked of anyone.
+  [
+    'Peskov reiterated that Moscow’s position on the need for Ukraine to withdraw from the Donbas remains unchanged.',
+    ['russia:withdraw-from-annexed-regions'],
+  ],
+  ['Russia wants Ukraine’s army capped at 85,000 troops.', ['russia:demilitarization']],
+  ['Ukraine wants Crimea back.', ['ukraine:russian-withdrawal']],
+  ['Moscow’s key condition: Ukraine’s withdrawal from the Donbas.', ['russia:withdraw-from-annexed-regions']],
+  ['Zelensky ruled out giving up territory, insisting on the restoration of Ukraine’s 1991 borders.', ['ukraine:russian-withdrawal']],
+  ['A Russian demand for Kyiv to cede the Donbas was rejected.', ['russia:recognize-annexation']],
+  ['The Europeans insist that any peace must not reward aggression.', []],
+  ['Kyiv insists its membership of NATO is irreversible.', []],
+  ['Zelensky again called on the West to supply more weapons.', []],
 ];
 
 /** The same in German: separable verbs, verb-final clauses, the Konjunktiv of reported speech, compounds. */
