@@ -337,7 +337,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             return [as(joined[joined.length - 1])];
           return joined.map(as);
         }
-        if (!grammar.anaphor.test(text.slice(from, pos))) return [];
+        if (!grammar.anaphor.test(text.slice(from, pos))) {
+          // Verb-second order: with something else first, the subject follows its verb ("Zudem fordert die EU ...").
+          const verb = /^[\p{L}-]+/u.exec(text.slice(pos, pos + 40));
+          const after = verb && names.find((m) => m.start > pos && grammar.inverted.test(text.slice(pos + verb[0].length, m.start)));
+          return after ? joinedFrom(after) : [];
+        }
         // "he", "it": the subject of the clause before in this sentence, else the party of the sentence before.
         // (The clause before as a subject is read: "Ukraine, PACE reiterates its call" is PACE's.)
         const earlier = from > s.start ? subjectsAt(from - 1) : [];
@@ -489,9 +494,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           const m = SUBJECT_BEFORE.exec(text.slice(clauseStart(cue.start), cue.start));
           return m ? [cue.start - m[0].length, cue.start] : undefined;
         };
+        // A subject after its verb ("fordert die EU den Austausch ...") is not part of what is demanded.
+        const pastInverted = (start: number, holder: Holder) => {
+          const at = start === cue.end ? text.indexOf(holder.speaker, start) : -1;
+          return at >= 0 && at - start < 40 && grammar.inverted.test(text.slice(start, at)) ? at + holder.speaker.length : start;
+        };
         const add = (holders: Holder[] | Holder | null, start: number, to = end, extra: Partial<Frame> = {}) => {
           for (const holder of Array.isArray(holders) ? holders : holders ? [holders] : [])
-            frames.push({ cue, start, end: to, holder, ...extra });
+            frames.push({ cue, start: pastInverted(start, holder), end: to, holder, ...extra });
         };
         switch (cue.value) {
           case 'verb': {

@@ -136,6 +136,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     finiteAt: new RegExp(`\\s${words(g.finiteVerbs)}`, 'iu'),
     /** A comma and a finite verb: the main clause going on after a clause that held the demand word ("Dass Putin Forderungen stellte, ist ..."). */
     mainVerbAfter: new RegExp(`,\\s*${words(g.finiteVerbs)}\\s`, 'iu'),
+    /** Between a verb and the subject after it, in verb-second order ("fordert die EU"); never where the language has none. */
+    inverted: g.inversionWords.length ? new RegExp(`^\\s+(?:${words(g.inversionWords)}\\s+)*$`, 'iu') : /(?!)/u,
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
     finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
   };

@@ -56,6 +56,7 @@ const GRAMMAR_LISTS = [
   'complementizers',
   'charges',
   'comparisons',
+  'inversionWords',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {

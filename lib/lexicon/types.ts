@@ -168,6 +168,11 @@ export interface DemandGrammar {
   contrasts?: string[];
   /** Words that open what a refusal calls the thing it refuses ("dismissed the call for X as a ploy"). */
   characterisers?: string[];
+  /**
+   * Words that may stand between a finite verb and its subject where something else opens the clause (verb-second
+   * order: "Zudem fordert die EU ..."). Empty in a language without that order, whose subject comes before its verb.
+   */
+  inversionWords?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */
   comparisons?: string[];
 }

@@ -599,6 +599,12 @@ const CASES_DE: [text: string, want: string[]][] = [
   ],
   ['Russland lehnt europäische Truppen in der Ukraine ab.', ['russia:no-foreign-troops']],
   ['Selenskyj fordert europäische Truppen zur Absicherung.', ['ukraine:security-guarantees']],
+  // Verb-second order: the subject after its verb when something else opens the clause.
+  ['Zudem fordert die EU den Austausch von Kriegsgefangenen.', ['eu:prisoner-release']],
+  ['Außerdem verlangt Russland die Anerkennung der annektierten Gebiete.', ['russia:recognize-annexation']],
+  ['Im Gegenzug fordert Moskau auch den Verzicht der Ukraine auf einen NATO-Beitritt.', ['russia:neutrality-no-nato']],
+  // ... but a pronoun after the verb is the subject, and a party after it the one addressed.
+  ['Zudem fordert er die EU auf, eine Waffenruhe zu unterstützen.', []],
 ];
 
 describe.each([
