@@ -176,8 +176,10 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.end, m.end + 4)) &&
         !role(m) &&
         !startsIn(allMentions, m.end + 1, m.end + 3) &&
-        // German capitalises every noun: "Putins Forderungen" is an owner and its demand word.
-        !startsIn(allCues, m.end + 1, m.end + 3));
+        // German capitalises every noun: "Putins Forderungen" is an owner and its demand word,
+        !startsIn(allCues, m.end + 1, m.end + 3) &&
+        // and the subject after its verb comes before the object: "Zudem fordert Kiew Sicherheitsgarantien".
+        !within(allCues, m.start - 40, m.start).some((c) => c.value === 'verb' && grammar.inverted.test(text.slice(c.end, m.start))));
 
     sentences.forEach((s, si) => {
       const sCues = within(allCues, s.start, s.end);
@@ -339,8 +341,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         }
         if (!grammar.anaphor.test(text.slice(from, pos))) {
           // Verb-second order: with something else first, the subject follows its verb ("Zudem fordert die EU ...").
-          const verb = /^[\p{L}-]+/u.exec(text.slice(pos, pos + 40));
-          const after = verb && names.find((m) => m.start > pos && grammar.inverted.test(text.slice(pos + verb[0].length, m.start)));
+          const verb = sCues.find((c) => c.start === pos);
+          const after = verb && names.find((m) => m.start >= verb.end && grammar.inverted.test(text.slice(verb.end, m.start)));
           return after ? joinedFrom(after) : [];
         }
         // "he", "it": the subject of the clause before in this sentence, else the party of the sentence before.

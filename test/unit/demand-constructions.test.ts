@@ -143,6 +143,7 @@ const CASES: [text: string, want: string[]][] = [
   ['The Russian side again raised the issue of lifting sanctions on its agricultural exports.', []],
   ['Kyiv wants Moscow to return the Zaporizhzhia nuclear plant to Ukrainian control.', ['ukraine:nuclear-safety']],
   ['He demanded that Ukraine withdraw from the regions, Peskov told reporters.', ['russia:withdraw-from-annexed-regions']],
+  ['The West must lift its sanctions, Peskov demanded.', ['russia:lift-sanctions']],
   ['Putin spoke for an hour. He demanded that Ukraine drop its NATO bid.', ['russia:neutrality-no-nato']],
   [
     'Russia said it was ready for talks. But it wants Ukraine to recognise its annexation of four regions first.',
@@ -603,6 +604,15 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Zudem fordert die EU den Austausch von Kriegsgefangenen.', ['eu:prisoner-release']],
   ['Außerdem verlangt Russland die Anerkennung der annektierten Gebiete.', ['russia:recognize-annexation']],
   ['Im Gegenzug fordert Moskau auch den Verzicht der Ukraine auf einen NATO-Beitritt.', ['russia:neutrality-no-nato']],
+  ['Vor allem will die Ukraine Sicherheitsgarantien.', ['ukraine:security-guarantees']],
+  ['Dabei pocht Moskau weiterhin auf die Abtretung des gesamten Donbass.', ['russia:recognize-annexation']],
+  ['Als Bedingung nannte der Kreml den Rückzug der ukrainischen Truppen aus dem Donbass.', ['russia:withdraw-from-annexed-regions']],
+  ['Der Kreml beharrt auf der Anerkennung der annektierten Gebiete.', ['russia:recognize-annexation']],
+  ['Die EU-Kommission verlangt, dass Russland für die Schäden aufkommt.', ['eu:reparations']],
+  ['Der Papst appellierte an beide Seiten, die Waffen schweigen zu lassen.', ['other:ceasefire']],
+  ['Kiew wiederum verlangt eine Rückgabe aller besetzten Gebiete.', ['ukraine:russian-withdrawal']],
+  // A demand verb closing the sentence attributes it as a verb of speech does.
+  ['Der Westen solle die Sanktionen aufheben, verlangte Peskow.', ['russia:lift-sanctions']],
   // ... but a pronoun after the verb is the subject, and a party after it the one addressed.
   ['Zudem fordert er die EU auf, eine Waffenruhe zu unterstützen.', []],
 ];
