@@ -229,7 +229,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           (grammar.determiner.test(text.slice(Math.max(s.start, c.start - 40), c.start)) ||
             (nouns.has(text.slice(c.start, c.end).toLowerCase()) &&
               grammar.determinerAdjective.test(text.slice(Math.max(s.start, c.start - 40), c.start))) ||
-            sMentions.some((m) => (m.value.adjective || possessive(m)) && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start))))
+            sMentions.some((m) => (m.value.adjective || possessive(m)) && /^(?:['’]s?)?\s+$/u.test(text.slice(m.end, c.start))) ||
+            // ... and right after a refusal, which takes no verb: "rejected calls for a ceasefire".
+            sCues.some((r) => r.value === 'refusal' && r.end <= c.start && /^\s+$/u.test(text.slice(r.end, c.start))))
         )
           c.value = 'noun';
 

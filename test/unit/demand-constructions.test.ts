@@ -144,6 +144,11 @@ const CASES: [text: string, want: string[]][] = [
   ['Kyiv wants Moscow to return the Zaporizhzhia nuclear plant to Ukrainian control.', ['ukraine:nuclear-safety']],
   ['He demanded that Ukraine withdraw from the regions, Peskov told reporters.', ['russia:withdraw-from-annexed-regions']],
   ['The West must lift its sanctions, Peskov demanded.', ['russia:lift-sanctions']],
+  // A demand verb right after a refusal is its object, a noun: the refusal is no demand.
+  ['Russia has so far rejected calls for an unconditional ceasefire.', []],
+  ['Zelenskyy is pushing for a meeting with Putin.', ['ukraine:negotiations']],
+  ['The EU wants Russia to pay for the reconstruction of Ukraine.', ['eu:reparations']],
+  ['U.S. envoy Steve Witkoff said Russia wants the rest of the Donbas.', ['russia:recognize-annexation']],
   ['Putin spoke for an hour. He demanded that Ukraine drop its NATO bid.', ['russia:neutrality-no-nato']],
   [
     'Russia said it was ready for talks. But it wants Ukraine to recognise its annexation of four regions first.',
