@@ -148,7 +148,7 @@ const CASES: [text: string, want: string[]][] = [
   ['Russia has so far rejected calls for an unconditional ceasefire.', []],
   ['Zelenskyy is pushing for a meeting with Putin.', ['ukraine:negotiations']],
   ['The EU wants Russia to pay for the reconstruction of Ukraine.', ['eu:reparations']],
-  ['U.S. envoy Steve Witkoff said Russia wants the rest of the Donbas.', ['russia:recognize-annexation']],
+  ['U.S. envoy Steve Witkoff said Russia wants the rest of the Donbas.', ['russia:withdraw-from-annexed-regions']],
   ['Putin spoke for an hour. He demanded that Ukraine drop its NATO bid.', ['russia:neutrality-no-nato']],
   [
     'Russia said it was ready for talks. But it wants Ukraine to recognise its annexation of four regions first.',
