@@ -368,12 +368,17 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         return joined.map(as);
       };
       /** Who owns a demand or plan word: "Russia's demands", "Russian demands", "his demands", "demands by Moscow". */
+      /** An owner in the genitive right after its demand word: "Forderung des Kremls", "Forderung Moskaus". */
+      const genitiveOwner = (cue: { end: number }, m: Hit<Mention>) => {
+        const gap = grammar.genitive?.exec(text.slice(cue.end, m.start));
+        return !!gap && (gap[0].trim() !== '' || /s$/u.test(text.slice(m.start, m.end)));
+      };
       const ownerOf = (cue: { start: number; end: number }): Holder | null => {
         const before = [...sMentions]
           .reverse()
           .find((m) => m.end <= cue.start && OWNER_GAP.test(` ${text.slice(m.end, cue.start).replace(/^['’]s?/u, '')}`));
         if (before && (before.value.adjective || possessive(before))) return as(before);
-        const after = names.find((m) => m.start >= cue.end && grammar.agent.test(text.slice(cue.end, m.start)));
+        const after = names.find((m) => m.start >= cue.end && (grammar.agent.test(text.slice(cue.end, m.start)) || genitiveOwner(cue, m)));
         if (after) return as(after);
         // "his demands": the clause's subject, or the speaker of the verb before ("Putin reiterated his call for ...").
         if (grammar.anaphorBefore.test(text.slice(Math.max(s.start, cue.start - 40), cue.start)))
@@ -590,6 +595,21 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             });
           case 'refusal': {
             const by = subjectAt(cue.start) ?? (quote ? quoteSpeaker(quote) : null);
+            // A refusal that closes its clause refuses what stands before it: "hat die Forderung nach einer Waffenruhe zurückgewiesen".
+            if (
+              grammar.finalRefusals.has(text.slice(cue.start, cue.end).toLowerCase()) &&
+              /^\s*(?:[,.;:!?"“”»)]|$)/u.test(text.slice(cue.end, s.end))
+            ) {
+              // (In the passive, "wurde zurückgewiesen", the clause's subject is what is refused, not who refuses.)
+              const passive = grammar.passive.test(text.slice(Math.max(s.start, cue.start - 30), cue.start));
+              const from = clauseStart(cue.start);
+              const subject = passive ? undefined : candidatesIn(from, cue.start)[0];
+              const refuser = passive ? null : by;
+              refusals.push({ by: refuser, start: from, end: cue.start });
+              return add(refuser && belligerent.has(refuser.party) ? refuser : null, subject ? subject.end : from, cue.start, {
+                refused: true,
+              });
+            }
             // A relative clause after the refusal has a subject of its own: "a nonstarter for Kyiv, which demands ...".
             const opener = grammar.relativeOpener.exec(text.slice(cue.end, end));
             refusals.push({ by, start: cue.end, end: opener ? cue.end + opener.index : end });
@@ -664,7 +684,8 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // ", a condition Kyiv sees as essential": a clause about the demand, not its content
             // (but not "his call for Ukraine to ...", "its demand that Kyiv abandon ...": the cue ends on its opener).
             const opened = grammar.endsOnOpener.test(text.slice(cue.start, cue.end));
-            if (!opened && names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)))) return;
+            if (!opened && names.some((m) => m.start >= cue.end && /^\s*$/u.test(text.slice(cue.end, m.start)) && !genitiveOwner(cue, m)))
+              return;
             const main = grammar.mainVerbAfter.exec(text.slice(cue.end, end));
             // "dismissed Putin's call for X as a ploy": what the refusal calls it is no part of the demand.
             const called = refusedHere(cue) ? grammar.characterised.exec(text.slice(cue.end, end)) : null;

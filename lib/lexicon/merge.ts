@@ -57,6 +57,8 @@ const GRAMMAR_LISTS = [
   'charges',
   'comparisons',
   'inversionWords',
+  'genitiveArticles',
+  'finalRefusals',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 
 const EMPTY_RULES: Lexicon['demands'] = {

@@ -173,6 +173,10 @@ export interface DemandGrammar {
    * order: "Zudem fordert die EU ..."). Empty in a language without that order, whose subject comes before its verb.
    */
   inversionWords?: string[];
+  /** Articles of an owner named after its demand word ("Forderung des Kremls", "Forderung Moskaus"); empty where owners come before it. */
+  genitiveArticles?: string[];
+  /** Refusals that close their clause, what they refuse standing before them ("hat die Forderung zurückgewiesen"). */
+  finalRefusals?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */
   comparisons?: string[];
 }

@@ -618,6 +618,23 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Kiew wiederum verlangt eine Rückgabe aller besetzten Gebiete.', ['ukraine:russian-withdrawal']],
   // A demand verb closing the sentence attributes it as a verb of speech does.
   ['Der Westen solle die Sanktionen aufheben, verlangte Peskow.', ['russia:lift-sanctions']],
+  // An owner in the genitive after its demand word.
+  ['Die Forderung Moskaus nach Aufhebung der Sanktionen wies Kiew zurück.', ['russia:lift-sanctions']],
+  ['Die Forderung des Kremls nach einer Neutralität der Ukraine wurde zurückgewiesen.', ['russia:neutrality-no-nato']],
+  // A refusal that closes its clause refuses what stands before it.
+  ['Russland hat die Forderung nach einer Waffenruhe zurückgewiesen.', []],
+  ['Russland hat westliche Truppen in der Ukraine stets abgelehnt.', ['russia:no-foreign-troops']],
+  ['Selenskyj erklärte, die Ukraine brauche verlässliche Sicherheitsgarantien.', ['ukraine:security-guarantees']],
+  ['Moskau verlangt von Kiew den Verzicht auf einen NATO-Beitritt.', ['russia:neutrality-no-nato']],
+  ['Die Ukraine müsse auf die Krim verzichten, sagte Trump.', ['united-states:recognize-annexation']],
+  ['Kiew will die von Russland verschleppten Kinder zurückholen.', ['ukraine:prisoner-release']],
+  ['Russland strebt eine Anerkennung seiner Gebietsgewinne an.', ['russia:recognize-annexation']],
+  ['Zu den Bedingungen Moskaus zählt ein Verbot westlicher Truppen in der Ukraine.', ['russia:no-foreign-troops']],
+  ['China plädiert für eine politische Lösung des Konflikts.', ['china:end-of-war-treaty']],
+  ['Trump will den Krieg so schnell wie möglich beenden.', ['united-states:end-of-war-treaty']],
+  ['Merz forderte, eingefrorenes russisches Vermögen für den Wiederaufbau der Ukraine zu nutzen.', ['other:reparations']],
+  ['Auch Papst Leo rief zu Friedensverhandlungen auf.', ['other:negotiations']],
+  ['Russland verlangt, dass westliche Staaten keine Truppen in die Ukraine schicken.', ['russia:no-foreign-troops']],
   // ... but a pronoun after the verb is the subject, and a party after it the one addressed.
   ['Zudem fordert er die EU auf, eine Waffenruhe zu unterstützen.', []],
 ];
