@@ -139,7 +139,10 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** Between a verb and the subject after it, in verb-second order ("fordert die EU"); never where the language has none. */
     inverted: g.inversionWords.length ? new RegExp(`^\\s+(?:${words(g.inversionWords)}\\s+)*$`, 'iu') : /(?!)/u,
     /** Between a demand word and its owner named after it ("Forderung des Kremls"); never where owners come before. */
-    genitive: g.genitiveArticles.length ? new RegExp(`^\\s+(?:${words(g.genitiveArticles)}\\s+)?$`, 'iu') : null,
+    // (An elided article runs into the name: "de l'Ukraine".)
+    genitive: g.genitiveArticles.length
+      ? new RegExp(`^\\s+(?:${START}(?:${alternation(g.genitiveArticles)})(?:\\s+|(?<=['’])))?$`, 'iu')
+      : null,
     /** Refusals that close their clause: what they refuse comes before them. */
     finalRefusals: new Set(g.finalRefusals.map((w) => w.toLowerCase())),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */

@@ -639,9 +639,37 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Zudem fordert er die EU auf, eine Waffenruhe zu unterstützen.', []],
 ];
 
+/** French: cues, refusals and owners after the demand word ("les exigences de Moscou"). */
+const CASES_FR: [string, string[]][] = [
+  ['La Russie exige que l’Ukraine renonce à adhérer à l’OTAN.', ['russia:neutrality-no-nato']],
+  ['Moscou réclame la levée des sanctions occidentales.', ['russia:lift-sanctions']],
+  ['Kiev demande des garanties de sécurité solides.', ['ukraine:security-guarantees']],
+  [
+    'Vladimir Poutine a exigé le retrait des troupes ukrainiennes des régions de Donetsk et de Louhansk.',
+    ['russia:withdraw-from-annexed-regions'],
+  ],
+  ['Zelensky appelle à un cessez-le-feu immédiat.', ['ukraine:ceasefire']],
+  ['Emmanuel Macron a plaidé pour des négociations de paix.', ['other:negotiations']],
+  ['Le Kremlin insiste sur la reconnaissance des territoires annexés.', ['russia:recognize-annexation']],
+  ['Pékin a appelé à un cessez-le-feu et à des pourparlers de paix.', ['china:ceasefire', 'china:negotiations']],
+  ['Selon le Kremlin, l’Ukraine doit rester neutre.', ['russia:neutrality-no-nato']],
+  ['L’Ukraine doit se retirer du Donbass, a déclaré Peskov.', ['russia:withdraw-from-annexed-regions']],
+  ['Kiev réclame le retour des enfants déportés en Russie.', ['ukraine:prisoner-release']],
+  ['L’UE souhaite la création d’un tribunal spécial pour le crime d’agression.', ['eu:war-crimes-tribunal']],
+  ['Parmi les exigences de Moscou figure la démilitarisation de l’Ukraine.', ['russia:demilitarization']],
+  ['La Russie a rejeté l’appel à un cessez-le-feu.', []],
+  ['Donald Trump veut mettre fin à la guerre rapidement.', ['united-states:end-of-war-treaty']],
+  ['Moscou refuse tout déploiement de troupes occidentales en Ukraine.', ['russia:no-foreign-troops']],
+  ['Zelensky a réclamé l’adhésion de l’Ukraine à l’OTAN.', ['ukraine:join-nato']],
+  ['L’AIEA demande une zone de sécurité autour de la centrale de Zaporijjia.', ['other:nuclear-safety']],
+  ['Kiev exige le retrait total des troupes russes.', ['ukraine:russian-withdrawal']],
+  ['Le pape a appelé à un échange de tous les prisonniers.', ['other:prisoner-release']],
+];
+
 describe.each([
   ['en', CASES],
   ['de', CASES_DE],
+  ['fr', CASES_FR],
 ] as const)('demand constructions (%s)', (lang, cases) => {
   it.each(cases)('%s', (text, want) => {
     const got = new Set(
