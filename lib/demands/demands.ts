@@ -371,7 +371,7 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
       /** An owner in the genitive right after its demand word: "Forderung des Kremls", "Forderung Moskaus". */
       const genitiveOwner = (cue: { end: number }, m: Hit<Mention>) => {
         const gap = grammar.genitive?.exec(text.slice(cue.end, m.start));
-        return !!gap && (gap[0].trim() !== '' || /s$/u.test(text.slice(m.start, m.end)));
+        return !!gap && (gap[0].trim() !== '' || grammar.genitiveEnding.test(text.slice(m.start, m.end)));
       };
       const ownerOf = (cue: { start: number; end: number }): Holder | null => {
         const before = [...sMentions]

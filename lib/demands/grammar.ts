@@ -140,9 +140,12 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     inverted: g.inversionWords.length ? new RegExp(`^\\s+(?:${words(g.inversionWords)}\\s+)*$`, 'iu') : /(?!)/u,
     /** Between a demand word and its owner named after it ("Forderung des Kremls"); never where owners come before. */
     // (An elided article runs into the name: "de l'Ukraine".)
-    genitive: g.genitiveArticles.length
-      ? new RegExp(`^\\s+(?:${START}(?:${alternation(g.genitiveArticles)})(?:\\s+|(?<=['’])))?$`, 'iu')
-      : null,
+    genitive:
+      g.genitiveArticles.length || g.genitiveEndings.length
+        ? new RegExp(`^\\s+(?:${START}(?:${alternation(g.genitiveArticles)})(?:\\s+|(?<=['’])))?$`, 'iu')
+        : null,
+    /** A name in the genitive that needs no article: its ending says so. */
+    genitiveEnding: new RegExp(`(?:${alternation(g.genitiveEndings)})$`, 'u'),
     /** Refusals that close their clause: what they refuse comes before them. */
     finalRefusals: new Set(g.finalRefusals.map((w) => w.toLowerCase())),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */

@@ -58,6 +58,7 @@ const GRAMMAR_LISTS = [
   'comparisons',
   'inversionWords',
   'genitiveArticles',
+  'genitiveEndings',
   'finalRefusals',
 ] as const satisfies readonly (keyof DemandGrammar)[];
 

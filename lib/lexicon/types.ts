@@ -175,6 +175,8 @@ export interface DemandGrammar {
   inversionWords?: string[];
   /** Articles of an owner named after its demand word ("Forderung des Kremls", "Forderung Moskaus"); empty where owners come before it. */
   genitiveArticles?: string[];
+  /** Endings of an owner in the genitive with no article, right after its demand word ("Forderung Moskaus", "условия Москвы"). */
+  genitiveEndings?: string[];
   /** Refusals that close their clause, what they refuse standing before them ("hat die Forderung zurückgewiesen"). */
   finalRefusals?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */

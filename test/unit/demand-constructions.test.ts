@@ -640,7 +640,7 @@ const CASES_DE: [text: string, want: string[]][] = [
 ];
 
 /** French: cues, refusals and owners after the demand word ("les exigences de Moscou"). */
-const CASES_FR: [string, string[]][] = [
+const CASES_FR: [text: string, want: string[]][] = [
   ['La Russie exige que l’Ukraine renonce à adhérer à l’OTAN.', ['russia:neutrality-no-nato']],
   ['Moscou réclame la levée des sanctions occidentales.', ['russia:lift-sanctions']],
   ['Kiev demande des garanties de sécurité solides.', ['ukraine:security-guarantees']],
@@ -666,10 +666,50 @@ const CASES_FR: [string, string[]][] = [
   ['Le pape a appelé à un échange de tous les prisonniers.', ['other:prisoner-release']],
 ];
 
+/** Russian: refusals, 'хочет', owners in the genitive after the demand word ("условий Москвы"). */
+const CASES_RU: [text: string, want: string[]][] = [
+  ['Россия требует, чтобы Украина отказалась от вступления в НАТО.', ['russia:neutrality-no-nato']],
+  ['Путин потребовал вывода украинских войск из Донецкой и Луганской областей.', ['russia:withdraw-from-annexed-regions']],
+  ['Москва настаивает на признании новых регионов.', ['russia:recognize-annexation']],
+  ['Киев требует вывода российских войск со всей территории Украины.', ['ukraine:russian-withdrawal']],
+  ['Зеленский призвал к немедленному прекращению огня.', ['ukraine:ceasefire']],
+  ['Кремль заявил, что Украина должна сохранять нейтральный статус.', ['russia:neutrality-no-nato']],
+  ['Лавров потребовал отмены западных санкций.', ['russia:lift-sanctions']],
+  ['Китай призвал к мирным переговорам.', ['china:negotiations']],
+  ['Украина добивается гарантий безопасности от Запада.', ['ukraine:security-guarantees']],
+  ['По словам Пескова, Украина должна вывести войска из Донбасса.', ['russia:withdraw-from-annexed-regions']],
+  ['Россия отвергла призыв к перемирию.', []],
+  ['Среди условий Москвы — демилитаризация и денацификация Украины.', ['russia:demilitarization', 'russia:denazification']],
+  ['Трамп хочет как можно скорее закончить войну.', ['united-states:end-of-war-treaty']],
+  ['Москва выступает против размещения западных войск на Украине.', ['russia:no-foreign-troops']],
+  ['Зеленский настаивает на создании специального трибунала.', ['ukraine:war-crimes-tribunal']],
+  ['Киев требует вернуть депортированных детей.', ['ukraine:prisoner-release']],
+  ['МАГАТЭ призывает обеспечить безопасность Запорожской АЭС.', ['other:nuclear-safety']],
+  ['Украина хочет вступить в Евросоюз и НАТО.', ['ukraine:join-nato']],
+];
+
+/** Ukrainian: the same constructions. */
+const CASES_UK: [text: string, want: string[]][] = [
+  ['Росія вимагає, щоб Україна відмовилася від вступу до НАТО.', ['russia:neutrality-no-nato']],
+  ['Путін вимагає виведення українських військ з Донецької та Луганської областей.', ['russia:withdraw-from-annexed-regions']],
+  ['Київ вимагає виведення російських військ з усієї території України.', ['ukraine:russian-withdrawal']],
+  ['Зеленський закликав до негайного припинення вогню.', ['ukraine:ceasefire']],
+  ['Україна наполягає на гарантіях безпеки.', ['ukraine:security-guarantees']],
+  ['Кремль вимагає скасування західних санкцій.', ['russia:lift-sanctions']],
+  ['Китай закликав до мирних переговорів.', ['china:negotiations']],
+  ['Росія відкинула заклик до перемир’я.', []],
+  ['Україна вимагає повернення депортованих дітей.', ['ukraine:prisoner-release']],
+  ['Зеленський наполягає на створенні спеціального трибуналу.', ['ukraine:war-crimes-tribunal']],
+  ['Москва виступає проти розміщення західних військ в Україні.', ['russia:no-foreign-troops']],
+  ['Трамп хоче якнайшвидше завершити війну.', ['united-states:end-of-war-treaty']],
+];
+
 describe.each([
   ['en', CASES],
   ['de', CASES_DE],
   ['fr', CASES_FR],
+  ['ru', CASES_RU],
+  ['uk', CASES_UK],
 ] as const)('demand constructions (%s)', (lang, cases) => {
   it.each(cases)('%s', (text, want) => {
     const got = new Set(
