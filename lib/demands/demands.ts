@@ -529,6 +529,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // "insisted the deal is close" asserts; "insisted Kyiv withdraw" demands.
             if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.replace(/^[\s,;:"“”'‘’«»]+/u, '')))
               return;
+            // "Kyiv has conditioned any talks on a full withdrawal": what is made the condition follows the link, not what is conditioned.
+            if (grammar.conditioner.test(text.slice(cue.start, cue.end))) {
+              const link = grammar.conditionLink.exec(content);
+              return link ? add(subjectsAt(cue.start), cue.end + link.index + link[0].length) : undefined;
+            }
             const back = relative(cue);
             // "the concessions that Russia is seeking from Ukraine to end the conflict are too stringent": the main clause goes on at its verb.
             // Its object was named before it; what follows a preposition is an adjunct ("from Ukraine").

@@ -47,7 +47,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
      * A speech verb after the speaker ends the sentence or sets off an aside ("..., Zelensky said." or
      * "Ukraine must, Zelensky said, ..."), or comes just before the speaker at the end ("..., said Zelensky.").
      */
-    saidAfter: new RegExp(`^\\s+${speech}(?:[^,;:]*$|\\s*,)`, 'iu'),
+    // (Past the speaker's role: "..., a Chinese foreign ministry spokesperson said.")
+    saidAfter: new RegExp(`^(?:['’]s?)?\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?${words(g.roles)}\\s+)?${speech}(?:[^,;:]*$|\\s*,)`, 'iu'),
     saidBefore: new RegExp(`,\\s*${speech}\\s+(?:[\\p{L}.-]+\\s+){0,4}$`, 'iu'),
     /** Every speech verb, to find reported speech ("Lavrov said Ukraine must ..."). */
     speech: new RegExp(speech, 'giu'),
@@ -148,6 +149,9 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     genitiveEnding: new RegExp(`(?:${alternation(g.genitiveEndings)})$`, 'u'),
     /** Refusals that close their clause: what they refuse comes before them. */
     finalRefusals: new Set(g.finalRefusals.map((w) => w.toLowerCase())),
+    /** A verb that makes one thing the condition of another, and the word after which its demand follows. */
+    conditioner: new RegExp(`^${words(g.conditioners)}$`, 'iu'),
+    conditionLink: new RegExp(`\\s${words(g.conditionLinks)}\\s`, 'iu'),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
     finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
   };

@@ -58,6 +58,8 @@ const GRAMMAR_LISTS = [
   'comparisons',
   'inversionWords',
   'genitiveArticles',
+  'conditioners',
+  'conditionLinks',
   'genitiveEndings',
   'finalRefusals',
 ] as const satisfies readonly (keyof DemandGrammar)[];

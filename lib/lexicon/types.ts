@@ -177,6 +177,10 @@ export interface DemandGrammar {
   genitiveArticles?: string[];
   /** Endings of an owner in the genitive with no article, right after its demand word ("Forderung Moskaus", "условия Москвы"). */
   genitiveEndings?: string[];
+  /** Verbs that make one thing the condition of another ("conditioned talks on", "tied a ceasefire to"): the demand follows the link. */
+  conditioners?: string[];
+  /** The words that link such a verb to what it demands ("on", "to"). */
+  conditionLinks?: string[];
   /** Refusals that close their clause, what they refuse standing before them ("hat die Forderung zurückgewiesen"). */
   finalRefusals?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */

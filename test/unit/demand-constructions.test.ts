@@ -144,6 +144,21 @@ const CASES: [text: string, want: string[]][] = [
   ['Kyiv wants Moscow to return the Zaporizhzhia nuclear plant to Ukrainian control.', ['ukraine:nuclear-safety']],
   ['He demanded that Ukraine withdraw from the regions, Peskov told reporters.', ['russia:withdraw-from-annexed-regions']],
   ['The West must lift its sanctions, Peskov demanded.', ['russia:lift-sanctions']],
+  // A speaker named with a role closes the sentence: "..., a Chinese spokesperson said."
+  ['All parties should resume direct talks, a Chinese spokesperson said.', ['china:negotiations']],
+  ['According to Peskov, a settlement is only possible if the new territorial realities are recognized.', ['russia:recognize-annexation']],
+  [
+    'The EU has demanded that Russia immediately and unconditionally withdraw all its forces from the entire territory of Ukraine.',
+    ['eu:russian-withdrawal'],
+  ],
+  [
+    'Putin said Russia would halt its offensive if Kyiv withdrew from the four regions and renounced NATO membership.',
+    ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
+  ],
+  // What is made the condition is demanded, not what it is the condition of.
+  ['Kyiv has conditioned any talks on a full Russian withdrawal.', ['ukraine:russian-withdrawal']],
+  ['Moscow has tied any ceasefire to a halt in Western arms supplies.', ['russia:demilitarization']],
+  ['Trump tied sanctions relief to a ceasefire.', ['united-states:ceasefire']],
   // A demand verb right after a refusal is its object, a noun: the refusal is no demand.
   ['Russia has so far rejected calls for an unconditional ceasefire.', []],
   ['Zelenskyy is pushing for a meeting with Putin.', ['ukraine:negotiations']],
@@ -621,6 +636,7 @@ const CASES_DE: [text: string, want: string[]][] = [
   // An owner in the genitive after its demand word.
   ['Die Forderung Moskaus nach Aufhebung der Sanktionen wies Kiew zurück.', ['russia:lift-sanctions']],
   ['Die Forderung des Kremls nach einer Neutralität der Ukraine wurde zurückgewiesen.', ['russia:neutrality-no-nato']],
+  ['Russland knüpft eine Waffenruhe an ein Ende der westlichen Waffenlieferungen.', ['russia:demilitarization']],
   // A refusal that closes its clause refuses what stands before it.
   ['Russland hat die Forderung nach einer Waffenruhe zurückgewiesen.', []],
   ['Russland hat westliche Truppen in der Ukraine stets abgelehnt.', ['russia:no-foreign-troops']],
