@@ -719,8 +719,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
           }
           case 'condition': {
             // "Talks can start only when Russian forces leave", as someone's words: a requirement, offer or not.
-            if (requirements.has(text.slice(cue.start, cue.end).toLowerCase())) {
-              const by = reporterOf(cue.start);
+            // So is a condition its clause restricts: "Russia will only agree to a ceasefire if ...", its subject's.
+            if (
+              requirements.has(text.slice(cue.start, cue.end).toLowerCase()) ||
+              grammar.restrictor.test(text.slice(clauseStart(cue.start), cue.start))
+            ) {
+              const by = reporterOf(cue.start) ?? subjectAt(cue.start);
               if (by) return add(by, cue.end, conditionEnd(text, cue.end, end));
             }
             if (!hasOffer) return;

@@ -152,6 +152,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     /** A verb that makes one thing the condition of another, and the word after which its demand follows. */
     conditioner: new RegExp(`^${words(g.conditioners)}$`, 'iu'),
     conditionLink: new RegExp(`\\s${words(g.conditionLinks)}\\s`, 'iu'),
+    /** A word that makes a condition after it in its clause a requirement ("will only agree ... if"). */
+    restrictor: new RegExp(words(g.restrictors), 'iu'),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
     finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
   };

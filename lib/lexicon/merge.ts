@@ -59,6 +59,7 @@ const GRAMMAR_LISTS = [
   'inversionWords',
   'genitiveArticles',
   'conditioners',
+  'restrictors',
   'conditionLinks',
   'genitiveEndings',
   'finalRefusals',

@@ -181,6 +181,8 @@ export interface DemandGrammar {
   conditioners?: string[];
   /** The words that link such a verb to what it demands ("on", "to"). */
   conditionLinks?: string[];
+  /** Words that make a condition later in their clause a requirement ("will only agree to talks if ..."). */
+  restrictors?: string[];
   /** Refusals that close their clause, what they refuse standing before them ("hat die Forderung zurückgewiesen"). */
   finalRefusals?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */

@@ -155,6 +155,9 @@ const CASES: [text: string, want: string[]][] = [
     'Putin said Russia would halt its offensive if Kyiv withdrew from the four regions and renounced NATO membership.',
     ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
   ],
+  // A condition its clause restricts is its subject's requirement.
+  ['Russia will only agree to a ceasefire if the West stops arming Ukraine.', ['russia:demilitarization']],
+  ['Russia will agree to talks only if Ukraine withdraws from the four regions.', ['russia:withdraw-from-annexed-regions']],
   // What is made the condition is demanded, not what it is the condition of.
   ['Kyiv has conditioned any talks on a full Russian withdrawal.', ['ukraine:russian-withdrawal']],
   ['Moscow has tied any ceasefire to a halt in Western arms supplies.', ['russia:demilitarization']],
