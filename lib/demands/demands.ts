@@ -526,6 +526,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               return add(agent ? as(agent) : null, cue.end);
             }
             const content = text.slice(cue.end, end);
+            // "What Kyiv wants most is a security guarantee": a free relative's content follows the main verb.
+            if (grammar.freeRelative.test(text.slice(s.start, cue.start))) {
+              const main = grammar.finiteAt.exec(content);
+              return main ? add(subjectsAt(cue.start), cue.end + main.index + main[0].length, end, { owned: true }) : undefined;
+            }
             // "insisted the deal is close" asserts; "insisted Kyiv withdraw" demands.
             if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.replace(/^[\s,;:"“”'‘’«»]+/u, '')))
               return;

@@ -154,6 +154,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     conditionLink: new RegExp(`\\s${words(g.conditionLinks)}\\s`, 'iu'),
     /** A word that makes a condition after it in its clause a requirement ("will only agree ... if"). */
     restrictor: new RegExp(words(g.restrictors), 'iu'),
+    /** A relative word with no head, opening the sentence: "What Kyiv wants is ...". */
+    freeRelative: new RegExp(`^[\\s"“'‘]*${words(g.freeRelatives)}\\s+(?:[\\p{L}.'’-]+\\s+){1,4}$`, 'iu'),
     /** A finite verb early in a complement makes it a claim ("insisted a deal is close"). */
     finite: new RegExp(`^(?:\\S+\\s+){0,8}?${words(g.finiteVerbs)}`, 'iu'),
   };

@@ -59,6 +59,7 @@ const GRAMMAR_LISTS = [
   'inversionWords',
   'genitiveArticles',
   'conditioners',
+  'freeRelatives',
   'restrictors',
   'conditionLinks',
   'genitiveEndings',

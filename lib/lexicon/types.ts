@@ -183,6 +183,8 @@ export interface DemandGrammar {
   conditionLinks?: string[];
   /** Words that make a condition later in their clause a requirement ("will only agree to talks if ..."). */
   restrictors?: string[];
+  /** Relative words with no head ("What Kyiv wants is ..."): what is wanted follows the main verb. */
+  freeRelatives?: string[];
   /** Refusals that close their clause, what they refuse standing before them ("hat die Forderung zurückgewiesen"). */
   finalRefusals?: string[];
   /** Words that open an aside of comparison ("like the media insists, ..."): its speaker's words end at its comma. */

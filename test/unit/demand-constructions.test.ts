@@ -155,6 +155,10 @@ const CASES: [text: string, want: string[]][] = [
     'Putin said Russia would halt its offensive if Kyiv withdrew from the four regions and renounced NATO membership.',
     ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
   ],
+  // A free relative's content follows the main verb.
+  ['What Kyiv wants most is a security guarantee backed by the US.', ['ukraine:security-guarantees']],
+  ['What Russia wants, Peskov said, is recognition of the new regions.', ['russia:recognize-annexation']],
+  ['What Russia wants is unclear.', []],
   // A condition its clause restricts is its subject's requirement.
   ['Russia will only agree to a ceasefire if the West stops arming Ukraine.', ['russia:demilitarization']],
   ['Russia will agree to talks only if Ukraine withdraws from the four regions.', ['russia:withdraw-from-annexed-regions']],
@@ -640,6 +644,7 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Die Forderung Moskaus nach Aufhebung der Sanktionen wies Kiew zurück.', ['russia:lift-sanctions']],
   ['Die Forderung des Kremls nach einer Neutralität der Ukraine wurde zurückgewiesen.', ['russia:neutrality-no-nato']],
   ['Russland knüpft eine Waffenruhe an ein Ende der westlichen Waffenlieferungen.', ['russia:demilitarization']],
+  ['Was Russland will, ist die Anerkennung der annektierten Gebiete.', ['russia:recognize-annexation']],
   // A refusal that closes its clause refuses what stands before it.
   ['Russland hat die Forderung nach einer Waffenruhe zurückgewiesen.', []],
   ['Russland hat westliche Truppen in der Ukraine stets abgelehnt.', ['russia:no-foreign-troops']],
