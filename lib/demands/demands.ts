@@ -816,7 +816,11 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         const items = split
           .map((it, k) => {
             // "a comprehensive settlement, not a temporary truce": what is set against the demand is not demanded.
-            if (k > 0 && grammar.contrast.test(it.text) && text.slice(split[k - 1].end, it.start).includes(','))
+            if (
+              k > 0 &&
+              grammar.contrast.test(it.text.replace(/^[\s"“”'‘’«»]+/u, '')) &&
+              text.slice(split[k - 1].end, it.start).includes(',')
+            )
               return { ...it, topics: [] };
             const own = (k === 0 ? lead : '') + foldedSlice(folded, it.start, it.end);
             // A subject that names a topic by itself ("any settlement must ...") is what must act, not what is asked.

@@ -155,6 +155,7 @@ const CASES: [text: string, want: string[]][] = [
     'Putin said Russia would halt its offensive if Kyiv withdrew from the four regions and renounced NATO membership.',
     ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
   ],
+  ['Russian officials said they want a "lasting peace," not a temporary truce.', ['russia:end-of-war-treaty']],
   // A free relative's content follows the main verb.
   ['What Kyiv wants most is a security guarantee backed by the US.', ['ukraine:security-guarantees']],
   ['What Russia wants, Peskov said, is recognition of the new regions.', ['russia:recognize-annexation']],
