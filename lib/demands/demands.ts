@@ -367,6 +367,13 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
         }
         return joined.map(as);
       };
+      /** The party whose view the sentence opens on, before `cue`: "For Moscow, ...". */
+      const viewerOf = (cue: { start: number }): Holder | null => {
+        const m = names.find(
+          (n) => n.end <= cue.start && grammar.perspective.test(text.slice(s.start, n.start)) && /^\s*,/u.test(text.slice(n.end)),
+        );
+        return m ? as(m) : null;
+      };
       /** Who owns a demand or plan word: "Russia's demands", "Russian demands", "his demands", "demands by Moscow". */
       /** An owner in the genitive right after its demand word: "Forderung des Kremls", "Forderung Moskaus". */
       const genitiveOwner = (cue: { end: number }, m: Hit<Mention>) => {
@@ -634,12 +641,9 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // "That formula includes demands for ...": the plan under discussion owns them.
             // "Among the further demands were ...": whose they are was said just before.
             // "For Moscow, the key demand remains ...": whose view the sentence opens on.
-            const viewer = names.find(
-              (m) => m.end <= cue.start && grammar.perspective.test(text.slice(s.start, m.start)) && /^\s*,/u.test(text.slice(m.end)),
-            );
             const who =
               owner ??
-              (viewer ? as(viewer) : null) ??
+              viewerOf(cue) ??
               subjectAt(cue.start) ??
               (quote ? quoteSpeaker(quote) : null) ??
               aboutPlan(cue)?.[0] ??
@@ -707,8 +711,12 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
             // "Ukraine must withdraw" in the outlet's own voice is its reasoning; a modal demands only as someone's words,
             // or as the content of demands the sentence before announced ("Putin set out his conditions. Kyiv must ...").
             // A mood that marks reported speech ("Alle Sanktionen müssten aufgehoben werden") goes on with the speaker before.
+            // So is a sentence that opens on a party's view: "For Ukraine, any deal must include ...".
             const by =
-              reporterOf(cue.start) ?? announcedBy ?? (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
+              reporterOf(cue.start) ??
+              announcedBy ??
+              viewerOf(cue) ??
+              (reportedModals.has(text.slice(cue.start, cue.end).toLowerCase()) ? ctx : null);
             // A one-word modal that ends its clause ("..., über die geredet werden müsse, von ...") has its content before it,
             // unless a complement ("müsse, dass ...") or an aside of attribution ("must, Zelensky said, get") follows.
             const word = !/\s/u.test(text.slice(cue.start, cue.end));

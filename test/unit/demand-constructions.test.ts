@@ -156,6 +156,9 @@ const CASES: [text: string, want: string[]][] = [
     ['russia:withdraw-from-annexed-regions', 'russia:neutrality-no-nato'],
   ],
   ['Russian officials said they want a "lasting peace," not a temporary truce.', ['russia:end-of-war-treaty']],
+  // A modal in a sentence that opens on a party's view is that party's.
+  ['For Ukraine, any deal must include the return of prisoners and deported children.', ['ukraine:prisoner-release']],
+  ['For Moscow, Ukraine must stay out of NATO.', ['russia:neutrality-no-nato']],
   // A free relative's content follows the main verb.
   ['What Kyiv wants most is a security guarantee backed by the US.', ['ukraine:security-guarantees']],
   ['What Russia wants, Peskov said, is recognition of the new regions.', ['russia:recognize-annexation']],
