@@ -539,7 +539,14 @@ export function compileDemandFinder(lexicon: Pick<Lexicon, 'parties' | 'demands'
               return main ? add(subjectsAt(cue.start), cue.end + main.index + main[0].length, end, { owned: true }) : undefined;
             }
             // "insisted the deal is close" asserts; "insisted Kyiv withdraw" demands.
-            if (grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.test(content.replace(/^[\s,;:"“”'‘’«»]+/u, '')))
+            // (Not a verb inside what a noun demanded says: "wants guarantees that Russia will not attack again".)
+            const finite =
+              grammar.claim.test(text.slice(cue.start, cue.end)) && grammar.finite.exec(content.replace(/^[\s,;:"“”'‘’«»]+/u, ''));
+            const upTo = finite ? finite[0].replace(/\S+$/u, '') : '';
+            if (
+              finite &&
+              (grammar.opensComplement.test(upTo) || grammar.joinedComplement.test(upTo) || !grammar.complementBefore.test(upTo))
+            )
               return;
             // "Kyiv has conditioned any talks on a full withdrawal": what is made the condition follows the link, not what is conditioned.
             if (grammar.conditioner.test(text.slice(cue.start, cue.end))) {

@@ -96,6 +96,8 @@ export function compileGrammar(g: MergedDemandRules['grammar']) {
     announcedOpener: new RegExp(`^\\s*${words(g.announcedOpeners)}`, 'iu'),
     /** Text that opens with a complementizer: "(insistence) that ...". */
     opensComplement: new RegExp(`^\\s*${words(g.complementizers)}\\s`, 'iu'),
+    /** A complementizer after a connector: a clause joined to the one before ("... and that he will meet"), no noun's content. */
+    joinedComplement: new RegExp(`\\s(?:${alternation(g.connectors)})\\s+${words(g.complementizers)}\\s`, 'iu'),
     /** A cue that ends on a word opening its content ("call for", "demand that"). */
     endsOnOpener: new RegExp(`\\s(?:${alternation([...g.goals, ...g.complementizers])})$`, 'iu'),
     /** An infinitive next: "(told Zelensky) to cede". */

@@ -159,6 +159,11 @@ const CASES: [text: string, want: string[]][] = [
   // A modal in a sentence that opens on a party's view is that party's.
   ['For Ukraine, any deal must include the return of prisoners and deported children.', ['ukraine:prisoner-release']],
   ['For Moscow, Ukraine must stay out of NATO.', ['russia:neutrality-no-nato']],
+  // What is set against the demand after "rather than" is not demanded.
+  ['The Kremlin has said it wants a comprehensive settlement rather than a ceasefire.', ['russia:end-of-war-treaty']],
+  // A verb in the content of a demanded noun makes no claim of it.
+  ['Zelensky wants guarantees that Russia will not attack again.', ['ukraine:security-guarantees']],
+  ['Putin insisted that the deal is close.', []],
   // A free relative's content follows the main verb.
   ['What Kyiv wants most is a security guarantee backed by the US.', ['ukraine:security-guarantees']],
   ['What Russia wants, Peskov said, is recognition of the new regions.', ['russia:recognize-annexation']],
@@ -649,6 +654,7 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Die Forderung des Kremls nach einer Neutralität der Ukraine wurde zurückgewiesen.', ['russia:neutrality-no-nato']],
   ['Russland knüpft eine Waffenruhe an ein Ende der westlichen Waffenlieferungen.', ['russia:demilitarization']],
   ['Was Russland will, ist die Anerkennung der annektierten Gebiete.', ['russia:recognize-annexation']],
+  ['Russland will einen dauerhaften Frieden statt einer Waffenruhe.', ['russia:end-of-war-treaty']],
   // A refusal that closes its clause refuses what stands before it.
   ['Russland hat die Forderung nach einer Waffenruhe zurückgewiesen.', []],
   ['Russland hat westliche Truppen in der Ukraine stets abgelehnt.', ['russia:no-foreign-troops']],
