@@ -664,7 +664,7 @@ const CASES_DE: [text: string, want: string[]][] = [
   ['Kiew will die von Russland verschleppten Kinder zurückholen.', ['ukraine:prisoner-release']],
   ['Russland strebt eine Anerkennung seiner Gebietsgewinne an.', ['russia:recognize-annexation']],
   ['Zu den Bedingungen Moskaus zählt ein Verbot westlicher Truppen in der Ukraine.', ['russia:no-foreign-troops']],
-  ['China plädiert für eine politische Lösung des Konflikts.', ['china:end-of-war-treaty']],
+  ['China plädiert für eine politische Lösung des Konflikts.', ['china:negotiations']],
   ['Trump will den Krieg so schnell wie möglich beenden.', ['united-states:end-of-war-treaty']],
   ['Merz forderte, eingefrorenes russisches Vermögen für den Wiederaufbau der Ukraine zu nutzen.', ['other:reparations']],
   ['Auch Papst Leo rief zu Friedensverhandlungen auf.', ['other:negotiations']],
