@@ -37,8 +37,9 @@ export interface Engine {
   demands: DemandFinder;
 }
 
-export function compileEngine(lexicon: Lexicon): Engine {
-  return { lexicon, matcher: compileMatcher(lexicon), demands: compileDemandFinder(lexicon) };
+/** `lang`: the articles' language, if the engine is for one. */
+export function compileEngine(lexicon: Lexicon, lang?: string): Engine {
+  return { lexicon, matcher: compileMatcher(lexicon, lang), demands: compileDemandFinder(lexicon) };
 }
 
 /** The engine for an article's language (null: no pack annotates it), or one engine for every article. */
@@ -50,7 +51,7 @@ export interface Engines {
 
 /**
  * Engines by article language: each language gets the packs that list it, compiled the first time an
- * article needs them and shared by languages with the same packs. With no language known, English.
+ * article in that language needs them. With no language known, English.
  */
 export function compileEngines(packs: readonly Pack[]): Engines {
   const compiled = new Map<string, Engine | null>();
@@ -62,8 +63,9 @@ export function compileEngines(packs: readonly Pack[]): Engines {
       const chosen = packsFor(packs, language).map((p) =>
         p.demands?.lang && primaryLanguage(p.demands.lang) !== language ? { ...p, demands: undefined } : p,
       );
-      const key = chosen.map((p) => p.id).join('\n');
-      if (!compiled.has(key)) compiled.set(key, chosen.length ? compileEngine(mergePacks(chosen)) : null);
+      const key = [language, ...chosen.map((p) => p.id)].join('\n');
+      if (!compiled.has(key))
+        compiled.set(key, chosen.length ? compileEngine(mergePacks(chosen), primaryLanguage(language) ?? undefined) : null);
       return compiled.get(key)!;
     },
   };

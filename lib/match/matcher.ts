@@ -47,8 +47,10 @@ function wordBefore(folded: string, i: number): string {
   return folded.slice(start, end);
 }
 
+/** `lang`: the articles' language, whose own variant wins where entries of two languages share a form ("Putinversteher"). */
 export function compileMatcher(
   lexicon: Pick<Lexicon, 'entries'> & Partial<Pick<Lexicon, 'institutions'>> & { demands?: { grammar?: Partial<DemandGrammar> } },
+  lang?: string,
 ): Matcher {
   const attributed = compileAttribution(lexicon.demands?.grammar);
   const institutions = new Set((lexicon.institutions ?? []).map(foldPhrase));
@@ -70,6 +72,13 @@ export function compileMatcher(
   }
   const automaton: Automaton<Target[]> = compileAutomaton(byPhrase.values());
 
+  const own = (t: Target) => !!t && !!lang && (t.variant.lang ?? t.entry.lang ?? 'en').split('-')[0] === lang;
+  /** The target written as the text writes it, the article language's first. */
+  const pick = (targets: Target[], surface: string) => {
+    const cased = targets.filter((t) => t && surface.startsWith(t.phrase));
+    return cased.find(own) ?? cased[0] ?? targets.find(own) ?? targets[0];
+  };
+
   function match(text: string, field: Field = 'body', prepared?: PreparedText): Match[] {
     const { folded, quotes } = prepared ?? prepareText(text);
     const quoted = insideChecker(quotes);
@@ -78,7 +87,7 @@ export function compileMatcher(
       const start = folded.start[hit.start];
       const end = folded.end[hit.end - 1];
       const surface = text.slice(start, end);
-      const target = hit.value.find((t) => t && surface.startsWith(t.phrase)) ?? hit.value[0];
+      const target = pick(hit.value, surface);
       if (!target) continue;
       const { entry, variant } = target;
       if (entry.category === 'region' && institutions.size && institutions.has(wordBefore(folded.text, hit.start))) continue;
