@@ -72,6 +72,9 @@ function checkSchema(value: unknown, schema: Schema, path: string, errors: Lexic
 }
 
 /** Rules across entries that the schema cannot express. Runs only on schema-valid packs. */
+/** A note's claim that a variant's inflected forms are matched too. */
+const INFLECTED = /inflected forms[^.;]*included/iu;
+
 function checkMeaning(pack: Pack, errors: LexiconError[]): void {
   const ids = new Map<string, string>();
   const surfaces = new Map<string, string>();
@@ -84,6 +87,9 @@ function checkMeaning(pack: Pack, errors: LexiconError[]): void {
         if (!entry[field]) errors.push({ path: `${path}.${field}`, message: `"${field}" is required for a loaded phrase` });
     }
     entry.variants.forEach((variant, v) => {
+      // A note that promises inflected forms must list some: a reader trusts that "Порошенка" is found.
+      if (INFLECTED.test(variant.note) && !variant.also?.length)
+        errors.push({ path: `${path}.variants[${v}].also`, message: 'lists no inflected forms, which the note says are included' });
       [variant.form, ...(variant.also ?? [])].forEach((form, f) => {
         const key = `${variant.lang ?? entry.lang ?? ''}:${foldPhrase(form)}`;
         const where = f === 0 ? `${path}.variants[${v}].form` : `${path}.variants[${v}].also[${f - 1}]`;

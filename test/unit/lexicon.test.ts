@@ -156,6 +156,16 @@ describe('validatePack on broken packs', () => {
       path: /^entries\[1\]\.variants\[\d+\]\.form$/,
       message: /already a form of entry/,
     },
+    {
+      why: 'inflected forms promised, none listed',
+      edit: (p: Pack) => {
+        const v = p.entries[0].variants[0];
+        v.note = `${v.note} Inflected forms included.`;
+        delete v.also;
+      },
+      path: 'entries[0].variants[0].also',
+      message: /lists no inflected forms, which the note says are included/,
+    },
     { why: 'unknown party', edit: (p: Pack) => ((p.parties[0] as { id: string }).id = 'mars'), path: 'parties[0].id', message: /one of/ },
   ])('$why: names the entry and the field', ({ edit, path, message }) => {
     const p = broken(edit);
