@@ -7,6 +7,7 @@ import schemaJson from './pack.schema.json';
 import { JsonSyntaxError, parseJsonWithPositions, type Located } from './json';
 import type { Pack } from './types';
 import { foldPhrase } from '../match/fold';
+import { descriptiveTerm } from './policy';
 
 export interface LexiconError {
   /** JSON path of the offending value, e.g. "entries[3].variants[0].note". */
@@ -85,6 +86,17 @@ function checkMeaning(pack: Pack, errors: LexiconError[]): void {
     if (entry.category === 'loaded') {
       for (const field of ['presumes', 'neutral'] as const)
         if (!entry[field]) errors.push({ path: `${path}.${field}`, message: `"${field}" is required for a loaded phrase` });
+      // The policy: a term that describes what happened is never flagged.
+      entry.variants.forEach((variant, v) =>
+        [variant.form, ...(variant.also ?? [])].forEach((form, f) => {
+          const term = descriptiveTerm(form, variant.lang ?? entry.lang);
+          if (term)
+            errors.push({
+              path: f === 0 ? `${path}.variants[${v}].form` : `${path}.variants[${v}].also[${f - 1}]`,
+              message: `"${form}" is the descriptive term "${term.term}" (lib/lexicon/descriptive.json), which is never flagged as loaded`,
+            });
+        }),
+      );
     }
     entry.variants.forEach((variant, v) => {
       // A note that promises inflected forms must list some: a reader trusts that "Порошенка" is found.

@@ -170,8 +170,8 @@ const CASES: Case[] = [
   {
     lang: 'de',
     text: 'Kremlsprecher Peskow sagte, die Ukraine müsse die neuen Realitäten anerkennen und die annektierten Gebiete abtreten.',
-    // Reported speech the clause attributes to Peskov: his words, though unquoted.
-    loaded: [['annektierten', 'quoted']],
+    // "annektiert" describes (lib/lexicon/descriptive.json): nothing here is loaded.
+    loaded: [],
     demands: ['russia:recognize-annexation'],
   },
   {
@@ -185,10 +185,7 @@ const CASES: Case[] = [
   {
     lang: 'de',
     text: 'Nach den Scheinreferenden im September 2022 annektierte Russland vier ukrainische Gebiete völkerrechtswidrig.',
-    loaded: [
-      ['Scheinreferenden', 'author'],
-      ['annektierte', 'author'],
-    ],
+    loaded: [['Scheinreferenden', 'author']],
     demands: [],
   },
   {
@@ -206,7 +203,8 @@ const CASES: Case[] = [
   {
     lang: 'de',
     text: 'In den besetzten Gebieten setzen die Behörden russische Pässe durch.',
-    loaded: [['besetzten Gebieten', 'author']],
+    // "besetzt" describes: nothing here is loaded.
+    loaded: [],
     demands: [],
   },
   { lang: 'de', text: 'Die Bundesregierung will den Haushalt bis Ende Juni beschließen.', loaded: [], demands: [] },
@@ -256,10 +254,7 @@ const CASES: Case[] = [
   {
     lang: 'fr',
     text: 'Dans les territoires occupés, les séparatistes prorusses ont organisé des élections.',
-    loaded: [
-      ['territoires occupés', 'author'],
-      ['séparatistes prorusses', 'author'],
-    ],
+    loaded: [['séparatistes prorusses', 'author']],
     demands: [],
   },
   {
@@ -321,19 +316,13 @@ const CASES: Case[] = [
   {
     lang: 'ru',
     text: 'На оккупированных территориях действуют оккупационные власти.',
-    loaded: [
-      ['оккупированных территориях', 'author'],
-      ['оккупационные власти', 'author'],
-    ],
+    loaded: [['оккупационные власти', 'author']],
     demands: [],
   },
   {
     lang: 'ru',
     text: 'Кремль говорит о «первопричинах конфликта», а не о российском вторжении.',
-    loaded: [
-      ['первопричинах конфликта', 'quoted'],
-      ['российском вторжении', 'author'],
-    ],
+    loaded: [['первопричинах конфликта', 'quoted']],
     demands: [],
   },
   { lang: 'ru', text: 'Мэр потребовал отремонтировать дороги в центре города.', loaded: [], demands: [] },
@@ -371,7 +360,6 @@ const CASES: Case[] = [
     loaded: [
       ['так званих референдумів', 'author'],
       ['окупаційні війська', 'author'],
-      ['окупованих територіях', 'author'],
     ],
     demands: [],
   },

@@ -3,6 +3,7 @@ import { BUILTIN_PACKS, builtinLexicon, loadPacks } from '../../lib/lexicon/buil
 import { parseJsonWithPositions } from '../../lib/lexicon/json';
 import { mergePacks } from '../../lib/lexicon/merge';
 import type { Pack } from '../../lib/lexicon/types';
+import { DESCRIPTIVE, neutralityConflicts } from '../../lib/lexicon/policy';
 import { formatLexiconError, parsePack, validatePack } from '../../lib/lexicon/validate';
 import { foldPhrase } from '../../lib/match/fold';
 
@@ -166,6 +167,12 @@ describe('validatePack on broken packs', () => {
       path: 'entries[0].variants[0].also',
       message: /lists no inflected forms, which the note says are included/,
     },
+    {
+      why: 'a descriptive term flagged as loaded',
+      edit: (p: Pack) => p.entries.find((e) => e.id === 'full-scale-invasion')!.variants[0].also!.push("Russia's invasion of Ukraine"),
+      path: /^entries\[\d+\]\.variants\[0\]\.also\[\d+\]$/,
+      message: /descriptive term "invasion"/,
+    },
     { why: 'unknown party', edit: (p: Pack) => ((p.parties[0] as { id: string }).id = 'mars'), path: 'parties[0].id', message: /one of/ },
   ])('$why: names the entry and the field', ({ edit, path, message }) => {
     const p = broken(edit);
@@ -221,6 +228,32 @@ describe('validatePack on broken packs', () => {
 
   it('refuses to load a broken pack at all', () => {
     expect(() => loadPacks([broken((p) => (p.entries[0].concept = ''))])).toThrow(/entries\[0\]\.concept/);
+  });
+});
+
+describe('the neutrality policy (lib/lexicon/packs/README.md)', () => {
+  const packs = loadPacks(BUILTIN_PACKS);
+
+  it.each(DESCRIPTIVE.map((t) => [t.term, t] as const))('descriptive term "%s" is sourced and has English forms', (_term, t) => {
+    expect(t.source.length).toBeGreaterThanOrEqual(40);
+    expect(t.forms.en?.length).toBeGreaterThan(0);
+  });
+
+  it('no built-in pack flags a form another entry offers as neutral wording', () => {
+    expect(neutralityConflicts(packs).map((c) => `"${c.form}": flagged by ${c.flaggedBy}, neutral in ${c.neutralOf}`)).toEqual([]);
+  });
+
+  it('names both entries of a conflict, and lets a quoted mention pass', () => {
+    const p = structuredClone(builtin);
+    const neutral = p.entries.find((e) => e.id === 'banderites')!;
+    neutral.neutral = "the separatists; the 'Kiev regime' as Moscow calls it";
+    const conflicts = neutralityConflicts([p]);
+    expect(conflicts).toContainEqual({
+      flaggedBy: 'russia-ukraine › separatists',
+      form: 'separatists',
+      neutralOf: 'russia-ukraine › banderites',
+    });
+    expect(conflicts.some((c) => c.form === 'Kiev regime')).toBe(false);
   });
 });
 
