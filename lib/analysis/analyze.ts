@@ -6,6 +6,7 @@ import { builtinPacks } from '../lexicon/builtin';
 import { articleLanguage, languageName, packsFor, primaryLanguage, supportedLanguages } from '../lexicon/language';
 import { mergePacks } from '../lexicon/merge';
 import type { Lexicon, Pack } from '../lexicon/types';
+import { inContext, warOnly } from '../match/context';
 import { compileMatcher, type Match, type Matcher } from '../match/matcher';
 import { prepareText } from '../match/prepare';
 import { summarize, type Summary } from '../summary/summarize';
@@ -35,11 +36,13 @@ export interface Engine {
   lexicon: Lexicon;
   matcher: Matcher;
   demands: DemandFinder;
+  /** Entries annotated only in an article about the war (lib/match/context.ts). */
+  needsWar: ReadonlySet<string>;
 }
 
 /** `lang`: the articles' language, if the engine is for one. */
 export function compileEngine(lexicon: Lexicon, lang?: string): Engine {
-  return { lexicon, matcher: compileMatcher(lexicon, lang), demands: compileDemandFinder(lexicon) };
+  return { lexicon, matcher: compileMatcher(lexicon, lang), demands: compileDemandFinder(lexicon), needsWar: warOnly(lexicon.entries) };
 }
 
 /** The engine for an article's language (null: no pack annotates it), or one engine for every article. */
@@ -96,7 +99,8 @@ export function analyzeArticle(article: Article, engine: Engine, url: string | n
       article.text,
       article.paragraphs.filter((p) => p.quoted),
     );
-    return { body, matches: [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)] };
+    const all = [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)];
+    return { body, matches: inContext(all, engine.needsWar) };
   });
   const { demands, topics } = timed(timings, 'demands', () => {
     const sentences = splitSentences(article.text, lang);

@@ -38,6 +38,12 @@ export interface Entry {
   neutral?: string;
   /** Longer phrases that contain a variant but are not this term ("the Ukraine war" is not "the Ukraine"). */
   exclude?: string[];
+  /**
+   * "war": annotated only in an article about the war, one that names a person or place of it that
+   * needs no such context. For words that are ordinary elsewhere ("red lines", "provocation") and
+   * for people in every other story too (Trump).
+   */
+  context?: 'war';
 }
 
 /** Who speaks for a party: names, titles and metonyms ("the Kremlin", "Kyiv"). */
