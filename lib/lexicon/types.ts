@@ -19,6 +19,8 @@ export interface Variant {
   lang?: string;
   /** What this variant is and who uses it, as checkable fact. */
   note: string;
+  /** "war": this form alone needs the war's context, as the entry's `context` does ("Lvov" is also a surname). */
+  context?: 'war';
 }
 
 export interface Entry {

@@ -7,13 +7,17 @@
 import type { Entry } from '../lexicon/types';
 import type { Match } from './matcher';
 
-/** The ids of the entries that need the war's context. */
+/** What needs the war's context: entry ids, and single variants as `id|variant` (lib/lexicon/types.ts). */
 export const warOnly = (entries: readonly Entry[]): ReadonlySet<string> =>
-  new Set(entries.filter((e) => e.context === 'war').map((e) => e.id));
+  new Set(
+    entries.flatMap((e) => (e.context === 'war' ? [e.id] : e.variants.filter((v) => v.context === 'war').map((v) => `${e.id}|${v.form}`))),
+  );
+
+const needs = (m: Match, needsWar: ReadonlySet<string>) => needsWar.has(m.termId) || needsWar.has(`${m.termId}|${m.variant}`);
 
 /** The matches a reader should see: those that need the war's context only where the article has it. */
 export function inContext(matches: Match[], needsWar: ReadonlySet<string>): Match[] {
   if (!needsWar.size) return matches;
-  const aboutTheWar = matches.some((m) => m.category !== 'loaded' && !needsWar.has(m.termId));
-  return aboutTheWar ? matches : matches.filter((m) => !needsWar.has(m.termId));
+  const aboutTheWar = matches.some((m) => m.category !== 'loaded' && !needs(m, needsWar));
+  return aboutTheWar ? matches : matches.filter((m) => !needs(m, needsWar));
 }
