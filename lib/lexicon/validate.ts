@@ -72,10 +72,10 @@ function checkSchema(value: unknown, schema: Schema, path: string, errors: Lexic
   }
 }
 
-/** Rules across entries that the schema cannot express. Runs only on schema-valid packs. */
 /** A note's claim that a variant's inflected forms are matched too. */
 const INFLECTED = /inflected forms[^.;]*included/iu;
 
+/** Rules across entries that the schema cannot express. Runs only on schema-valid packs. */
 function checkMeaning(pack: Pack, errors: LexiconError[]): void {
   const ids = new Map<string, string>();
   const surfaces = new Map<string, string>();
