@@ -1,6 +1,7 @@
 import type { Demand } from '../lib/demands/demands';
 import type { Entry } from '../lib/lexicon/types';
 import type { Match } from '../lib/match/matcher';
+import type { CardPlacement } from '../lib/layout/place-card';
 import { t } from '../lib/i18n';
 import { categorySingular, voiceLabel } from './labels';
 
@@ -9,7 +10,7 @@ export interface NoteCardProps {
   entry: Entry | undefined;
   /** The demand this term is part of, if any, with its party's name. */
   demand?: { demand: Demand; partyLabel: string };
-  position: { top: number; left: number };
+  position: CardPlacement;
   onClose(): void;
 }
 
@@ -21,7 +22,11 @@ export function NoteCard({ match, entry, demand, position, onClose }: NoteCardPr
       class={`card card-${match.category}`}
       role="dialog"
       aria-label={t('note_card_label', categorySingular(match.category), match.surface)}
-      style={{ top: `${position.top}px`, left: `${position.left}px` }}
+      style={{
+        ...(position.top === undefined ? { bottom: `${position.bottom}px` } : { top: `${position.top}px` }),
+        left: `${position.left}px`,
+        maxHeight: `${position.maxHeight}px`,
+      }}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
       <header>
@@ -40,6 +45,11 @@ export function NoteCard({ match, entry, demand, position, onClose }: NoteCardPr
       {entry?.presumes && (
         <p class="presumes">
           <strong>{t('note_presumes')}</strong> {entry.presumes}
+        </p>
+      )}
+      {entry?.objection && (
+        <p class="objection">
+          <strong>{t('note_objection')}</strong> {entry.objection}
         </p>
       )}
       {entry?.neutral && (

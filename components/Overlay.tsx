@@ -2,6 +2,7 @@ import type { Analysis } from '../lib/analysis/analyze';
 import type { Category, Entry } from '../lib/lexicon/types';
 import { Legend } from './Legend';
 import { NoteCard } from './NoteCard';
+import type { CardPlacement } from '../lib/layout/place-card';
 
 export interface OverlayProps {
   analysis: Analysis;
@@ -11,7 +12,7 @@ export interface OverlayProps {
   legendVisible: boolean;
   unplaced: number[];
   /** The open card: which match, and where. */
-  card: { index: number; position: { top: number; left: number } } | null;
+  card: { index: number; position: CardPlacement } | null;
   onToggle(category: Category): void;
   onHideLegend(): void;
   onCloseCard(): void;

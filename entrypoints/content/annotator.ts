@@ -26,6 +26,7 @@ import {
   type PipelineTimings,
   type SentPageState,
 } from '@/lib/messaging';
+import { placeCard, type CardPlacement } from '@/lib/layout/place-card';
 import { clearAll, hitTest, installStyles, mark, paint, show, staticRange, toRange, viewportRect, type Painted } from '@/lib/paint/paint';
 import { yieldToPage } from '@/lib/slices';
 
@@ -41,7 +42,7 @@ export interface Annotator {
   painted: (Painted | null)[];
   hidden: Set<Category>;
   legendVisible: boolean;
-  card: { index: number; position: { top: number; left: number } } | null;
+  card: { index: number; position: CardPlacement } | null;
   unplaced: number[];
   /** The lexicon entries and parties the last analysis matched, for note cards and labels. */
   entries: ReadonlyMap<string, Entry>;
@@ -243,15 +244,8 @@ export function createAnnotator(lexicon: LexiconChoice, hidden: Iterable<Categor
         mark('focus', null);
       } else {
         const rect = viewportRect(p.range);
-        const width = Math.min(360, window.innerWidth - 24);
-        const below = rect.bottom + 8;
-        self.card = {
-          index,
-          position: {
-            top: below + 240 > window.innerHeight && rect.top > 260 ? Math.max(8, rect.top - 8 - 240) : below,
-            left: Math.max(12, Math.min(rect.left, window.innerWidth - width - 12)),
-          },
-        };
+        const viewport = { width: window.innerWidth, height: window.innerHeight };
+        self.card = { index, position: placeCard(rect, viewport, Math.min(360, viewport.width - 24)) };
         focused = index;
         mark('focus', p.range);
       }

@@ -4,7 +4,7 @@
  * never flagged, and a flagged form is never offered as another entry's neutral wording.
  */
 import descriptiveJson from './descriptive.json';
-import type { Pack } from './types';
+import type { Entry, Pack } from './types';
 import { foldPhrase } from '../match/fold';
 
 export interface DescriptiveTerm {
@@ -78,4 +78,51 @@ export function neutralityConflicts(packs: readonly Pack[]): NeutralityConflict[
           if (n.id !== e.id && word.test(n.text)) conflicts.push({ flaggedBy: `${p.id} › ${e.id}`, form, neutralOf: n.where });
       }
   return conflicts;
+}
+
+/** The one plain verb pair every objection uses, for either side. */
+const OBJECTS = /\b(?:rejects?|disputes?)\b/iu;
+
+/**
+ * Words that give a motive or an effect instead of a fact ("used to dismiss", "presenting it as").
+ * What a term implies belongs in `presumes`, written for both sides alike.
+ */
+const MOTIVE: readonly RegExp[] = [
+  /\bdismiss/iu,
+  /\bdiscredit/iu,
+  /\bto justify\b/iu,
+  /\bsmear/iu,
+  /\bdelegitimi[sz]/iu,
+  /\bwhitewash/iu,
+  /\bpropagandists?\b/iu,
+  /\bin order to\b/iu,
+  /\b(?:aims?|meant|designed) to\b/iu,
+  /\bpresent(?:s|ing)?\b[^.;]*\bas\b/iu,
+  /\bdenying\b/iu,
+];
+
+export interface CounterpointProblem {
+  field: 'note' | 'objection';
+  message: string;
+}
+
+/**
+ * The counterpoint rule for a contested term of the war (a loaded entry with `context: "war"`): its
+ * note says where the term comes from and who uses it, and its `objection` says who rejects it, with
+ * "reject" or "dispute", whichever side the term comes from. Neither gives a motive.
+ */
+export function counterpointProblems(entry: Pick<Entry, 'category' | 'context' | 'note' | 'objection'>): CounterpointProblem[] {
+  if (entry.category !== 'loaded' || entry.context !== 'war') return [];
+  const problems: CounterpointProblem[] = [];
+  if (!entry.objection) problems.push({ field: 'objection', message: 'a contested term needs an "objection": who rejects it' });
+  else if (!OBJECTS.test(entry.objection))
+    problems.push({ field: 'objection', message: 'must say who rejects or disputes the term, with "reject" or "dispute"' });
+  for (const field of ['note', 'objection'] as const) {
+    // Quoted words are the speaker's, not the note's: "the 'illegal so-called referendums'".
+    const text = (entry[field] ?? '').replace(QUOTED, ' ');
+    const motive = MOTIVE.map((re) => re.exec(text)?.[0]).find(Boolean);
+    if (motive)
+      problems.push({ field, message: `gives a motive ("${motive}"); say who uses the term and put what it implies in "presumes"` });
+  }
+  return problems;
 }

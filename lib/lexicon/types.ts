@@ -38,6 +38,11 @@ export interface Entry {
   presumes?: string;
   /** Loaded phrases: a neutral wording of the same thing. */
   neutral?: string;
+  /**
+   * Loaded phrases of the war: who rejects the term and what they call the same thing, written the same
+   * way whichever side the term comes from ("Russian officials reject the description ...").
+   */
+  objection?: string;
   /** Longer phrases that contain a variant but are not this term ("the Ukraine war" is not "the Ukraine"). */
   exclude?: string[];
   /**

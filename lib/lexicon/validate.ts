@@ -7,7 +7,7 @@ import schemaJson from './pack.schema.json';
 import { JsonSyntaxError, parseJsonWithPositions, type Located } from './json';
 import type { Pack } from './types';
 import { foldPhrase } from '../match/fold';
-import { descriptiveTerm } from './policy';
+import { counterpointProblems, descriptiveTerm } from './policy';
 
 export interface LexiconError {
   /** JSON path of the offending value, e.g. "entries[3].variants[0].note". */
@@ -86,6 +86,7 @@ function checkMeaning(pack: Pack, errors: LexiconError[]): void {
     if (entry.category === 'loaded') {
       for (const field of ['presumes', 'neutral'] as const)
         if (!entry[field]) errors.push({ path: `${path}.${field}`, message: `"${field}" is required for a loaded phrase` });
+      for (const p of counterpointProblems(entry)) errors.push({ path: `${path}.${p.field}`, message: p.message });
       // The policy: a term that describes what happened is never flagged.
       entry.variants.forEach((variant, v) =>
         [variant.form, ...(variant.also ?? [])].forEach((form, f) => {

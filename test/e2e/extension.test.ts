@@ -32,6 +32,27 @@ function readHighlights(page: Page) {
   });
 }
 
+/** The centre of the first body occurrence of `surface` in the article, scrolled into view. */
+function centreOf(page: Page, surface: string) {
+  return page.evaluate((surface) => {
+    // Body paragraphs only: the headline is not annotated on the page.
+    const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT, (n) =>
+      n.parentElement!.closest('h1') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    );
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.nodeValue!.indexOf(surface);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + surface.length);
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, surface);
+}
+
 describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
   let page: Page;
   let original: string;
@@ -89,23 +110,7 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
   });
 
   it('opens a note card on click and on the keyboard, and closes it with Esc', async () => {
-    const point = await page.evaluate((surface) => {
-      // Body paragraphs only: the headline is not annotated on the page.
-      const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT, (n) =>
-        n.parentElement!.closest('h1') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-      );
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = n.nodeValue!.indexOf(surface);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + surface.length);
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    }, gold.spellings![0].used);
+    const point = await centreOf(page, gold.spellings![0].used);
     expect(point).not.toBeNull();
     await page.mouse.click(point!.x, point!.y);
     const card = page.locator('framing-lens-ui [role="dialog"]');
@@ -126,6 +131,29 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     await expect.poll(() => card.count()).toBe(1);
     await page.keyboard.press('Alt+Shift+KeyN');
     await expect.poll(() => card.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it("a loaded phrase's card says what it presumes and who rejects it", async () => {
+    // seed-1's phrase comes from Russia's side ("formerly Ukrainian regions"), seed-2's from Ukraine's ("sham referendums").
+    const loaded = gold.terms.find((t) => t.category === 'loaded')!;
+    const point = await centreOf(page, loaded.surface);
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const card = page.locator('framing-lens-ui [role="dialog"]');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('.term').textContent()).toBe(loaded.surface);
+    expect(await card.locator('.presumes').textContent()).toMatch(/^Presumes: That /);
+    expect(await card.locator('.objection').textContent()).toMatch(/^Objection: .+ (?:rejects?|disputes?) /);
+    // The whole card is on screen, above the term when the room below is short; it scrolls inside.
+    const box = await card.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    await h.screenshot(page, `${name}-loaded-card`);
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
   });

@@ -3,7 +3,7 @@ import { BUILTIN_PACKS, builtinLexicon, loadPacks } from '../../lib/lexicon/buil
 import { parseJsonWithPositions } from '../../lib/lexicon/json';
 import { mergePacks } from '../../lib/lexicon/merge';
 import type { Pack } from '../../lib/lexicon/types';
-import { DESCRIPTIVE, neutralityConflicts } from '../../lib/lexicon/policy';
+import { counterpointProblems, DESCRIPTIVE, neutralityConflicts } from '../../lib/lexicon/policy';
 import { formatLexiconError, parsePack, validatePack } from '../../lib/lexicon/validate';
 import { foldPhrase } from '../../lib/match/fold';
 
@@ -173,6 +173,34 @@ describe('validatePack on broken packs', () => {
       path: /^entries\[\d+\]\.variants\[0\]\.also\[\d+\]$/,
       message: /descriptive term "invasion"/,
     },
+    {
+      why: 'a contested term without an objection',
+      edit: (p: Pack) => delete p.entries.find((e) => e.id === 'kiev-regime')!.objection,
+      path: /^entries\[\d+\]\.objection$/,
+      message: /needs an "objection": who rejects it/,
+    },
+    {
+      why: 'an objection that does not say who rejects the term',
+      edit: (p: Pack) => (p.entries.find((e) => e.id === 'orcs')!.objection = 'Russian soldiers are people.'),
+      path: /^entries\[\d+\]\.objection$/,
+      message: /"reject" or "dispute"/,
+    },
+    {
+      why: 'a note that gives a motive',
+      edit: (p: Pack) => {
+        const e = p.entries.find((x) => x.id === 'hysteria')!;
+        e.note = `${e.note} It is used to dismiss Western concern.`;
+      },
+      path: /^entries\[\d+\]\.note$/,
+      message: /gives a motive \("dismiss"\)/,
+    },
+    {
+      why: 'an objection that gives a motive',
+      edit: (p: Pack) =>
+        (p.entries.find((e) => e.id === 'rashists')!.objection = 'Russian officials reject the term, presenting it as hate speech.'),
+      path: /^entries\[\d+\]\.objection$/,
+      message: /gives a motive \("presenting it as"\)/,
+    },
     { why: 'unknown party', edit: (p: Pack) => ((p.parties[0] as { id: string }).id = 'mars'), path: 'parties[0].id', message: /one of/ },
   ])('$why: names the entry and the field', ({ edit, path, message }) => {
     const p = broken(edit);
@@ -254,6 +282,33 @@ describe('the neutrality policy (lib/lexicon/packs/README.md)', () => {
       neutralOf: 'russia-ukraine › banderites',
     });
     expect(conflicts.some((c) => c.form === 'Kiev regime')).toBe(false);
+  });
+});
+
+describe('the counterpoint rule (lib/lexicon/packs/README.md)', () => {
+  const contested = loadPacks(BUILTIN_PACKS).flatMap((p) =>
+    p.entries.filter((e) => e.category === 'loaded' && e.context === 'war').map((e) => [`${p.id} › ${e.id}`, e] as const),
+  );
+
+  it('covers every loaded term of the war packs', () => {
+    expect(contested.length).toBeGreaterThan(190);
+  });
+
+  it.each(contested)('%s: the note says who uses it, the objection who rejects it, neither a motive', (_id, entry) => {
+    expect(counterpointProblems(entry)).toEqual([]);
+    // A rebuttal belongs in the objection, so each side's terms read alike.
+    expect(entry.note).not.toMatch(/\b(?:reject|rejects|rejected|disputes?|disputed)\b/);
+  });
+
+  it('holds for a term outside the war only when it asks for the war context', () => {
+    const plain = { category: 'loaded' as const, note: 'An English verb of attribution.' };
+    expect(counterpointProblems(plain)).toEqual([]);
+    expect(counterpointProblems({ ...plain, context: 'war' })).toEqual([
+      { field: 'objection', message: 'a contested term needs an "objection": who rejects it' },
+    ]);
+    expect(
+      counterpointProblems({ ...plain, context: 'war', objection: "Russian officials reject it as 'designed to discredit Russia'." }),
+    ).toEqual([]);
   });
 });
 
