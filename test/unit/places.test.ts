@@ -1,5 +1,5 @@
 /**
- * The places of the war, as the core pack names them: each in English and in Cyrillic, and each place
+ * The places of the war, as the core pack names them: each in English, Ukrainian and Russian, and each place
  * renamed since 2014–2016 (Ukraine's decommunisation laws) under both its names, so that an outlet's
  * choice of the old name is seen.
  */
@@ -18,6 +18,25 @@ const NO_CYRILLIC: Record<string, string> = {
   krynky: 'Кринки is also the plural of кринка, a jug',
 };
 
+/**
+ * Places with a Cyrillic form in one of the two languages only: the other language's form is also a
+ * common word or name there, so it would be annotated in stories about something else.
+ */
+const ONE_LANGUAGE: Record<string, string> = {
+  sumy: 'Ukrainian Суми is also a form of сума (a sum of money)',
+  vasylkiv: 'Russian Васильков is also a common surname',
+  'the-ukraine': 'the entry is a construction of Russian grammar ("на Украине")',
+  ordlo: 'ОРДЛО is a Ukrainian official acronym; Russian texts quote it as written',
+};
+
+/** The Cyrillic languages a place is written in: a form without a language is the same in both. */
+const cyrillicLanguages = (entry: (typeof places)[number]) =>
+  new Set(
+    entry.variants
+      .filter((v) => /\p{Script=Cyrillic}/u.test(v.form))
+      .flatMap((v) => ((v.lang ?? entry.lang) ? [v.lang ?? entry.lang!] : ['uk', 'ru'])),
+  );
+
 describe('the places of the war', () => {
   it('are at least 120', () => expect(places.length).toBeGreaterThanOrEqual(120));
 
@@ -26,6 +45,14 @@ describe('the places of the war', () => {
     const cyrillic = entry.variants.some((v) => /\p{Script=Cyrillic}/u.test(v.form));
     expect(cyrillic, NO_CYRILLIC[id] ?? 'no Cyrillic form').toBe(!(id in NO_CYRILLIC));
   });
+
+  it.each(places.filter((e) => !(e.id in NO_CYRILLIC)).map((e) => [e.id, e] as const))(
+    '%s has a Ukrainian form and a Russian one',
+    (id, entry) => {
+      const langs = cyrillicLanguages(entry);
+      expect(langs.has('uk') && langs.has('ru'), ONE_LANGUAGE[id] ?? `only ${[...langs].join(', ')}`).toBe(!(id in ONE_LANGUAGE));
+    },
+  );
 
   it.each([
     ['dnipro', 'Dnipro', 'Dnipropetrovsk'],
