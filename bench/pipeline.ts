@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../test/e2e/harness';
-import type { PipelineTimings, SentPageState as PageState } from '../lib/messaging';
-import { matchCount } from '../lib/analysis/wire';
+import type { PipelineTimings, SentPageState as PageState } from '../lib/runtime/protocol';
+import { matchCount, type WireResult } from '../lib/runtime/wire';
 import { articlePage } from './pages';
 import { QUICK, median, round } from './measure';
 
@@ -74,6 +74,12 @@ function observe() {
   addEventListener('keydown', (e) => window.__keys.push(performance.now() - e.timeStamp), true);
 }
 
+/** A ready state's stage timings, which the e2e build keeps (lib/timing). */
+function timingsOf(state: { debug?: { timings: PipelineTimings } }): PipelineTimings {
+  if (!state.debug) throw new Error('no timings: the bench needs the e2e build (FRAMING_LENS_E2E=1), which keeps them');
+  return state.debug.timings;
+}
+
 async function annotate(h: Harness, tabId: number): Promise<PageState> {
   const state = await h.ask(tabId, 'annotate');
   if (!state) throw new Error('the content script did not answer');
@@ -107,7 +113,7 @@ async function annotateUnderInput(h: Harness, page: Page, tabId: number) {
   }
   const state = await run;
   if (state.status !== 'ready') throw new Error(`not annotated: ${state.status}`);
-  const longestTask = await longestTaskOf(page, state.timings);
+  const longestTask = await longestTaskOf(page, timingsOf(state));
   return { state, longestTask, inputLatency: Math.max(0, ...(await page.evaluate(() => window.__keys))) };
 }
 
@@ -165,11 +171,11 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
         const page = await h.open(`bench/${name}.html`);
         const state = await h.stateOf(await h.tabIdOf(page));
         if (state?.status !== 'ready') throw new Error(`${name}: ${state?.status}`);
-        longestTask = Math.max(longestTask, await longestTaskOf(page, state.timings));
+        longestTask = Math.max(longestTask, await longestTaskOf(page, timingsOf(state)));
         await page.close();
         if (i === 0) continue;
-        first.ours.push(state.timings.total ?? NaN);
-        for (const s of STAGES) (first.stages[s] ??= []).push(state.timings[s] ?? 0);
+        first.ours.push(timingsOf(state).total ?? NaN);
+        for (const s of STAGES) (first.stages[s] ??= []).push(timingsOf(state)[s] ?? 0);
         first.theirs.push(r.first);
       }
       // Readability warm, on a last fresh page.
@@ -188,12 +194,13 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
       let matches = 0;
       for (let i = 0; i < runs; i++) {
         const run = await annotateUnderInput(h, page, tabId);
-        const t: PipelineTimings = run.state.status === 'ready' ? run.state.timings : {};
+        const t: PipelineTimings = run.state.status === 'ready' ? timingsOf(run.state) : {};
         totals.push(t.total ?? NaN);
         for (const s of STAGES) (stages[s] ??= []).push(t[s] ?? 0);
         longestTask = Math.max(longestTask, run.longestTask);
         inputLatency = Math.max(inputLatency, run.inputLatency);
-        matches = run.state.status === 'ready' ? matchCount(run.state.result) : 0;
+        const wire = run.state.status === 'ready' ? (JSON.parse(run.state.analysis) as WireResult) : null;
+        matches = wire?.ok ? matchCount(wire) : 0;
       }
       const heap = (await heapMb(h, page)) - plainHeap;
       await page.close();

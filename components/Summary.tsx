@@ -1,4 +1,4 @@
-import type { PageState } from '../lib/messaging';
+import type { PageState } from '../lib/runtime/protocol';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/export';
 import { t } from '../lib/i18n';
 import { categoryLabel, exportFormatLabel, voiceLabel } from './labels';

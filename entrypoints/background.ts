@@ -1,7 +1,7 @@
-import { sendToTab, serve, type BackgroundProtocol } from '@/lib/messaging';
-import { serveAnalyzer } from '@/lib/analysis/serve';
-import { ensureOffscreenAnalyzer } from '@/lib/analysis/offscreen';
-import { annotateTab } from '@/lib/tabs';
+import { sendToTab, serve, type BackgroundProtocol } from '@/lib/runtime/protocol';
+import { serveAnalyzer } from '@/lib/runtime/analyzer-host';
+import { ensureOffscreenAnalyzer } from '@/lib/runtime/offscreen';
+import { annotateTab } from '@/lib/runtime/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem, settingsItem, userPackItem } from '@/lib/storage';
 import { saveRecord } from '@/lib/history/save';
@@ -20,8 +20,8 @@ function remember(record: ArticleRecord) {
 }
 
 /** The lexicon or settings changed: every tab with our content script reads the page again (tabs without one say no). */
-async function relexTabs() {
-  for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) sendToTab(tab.id, 'relex', undefined).catch(() => undefined);
+async function tellTabsLexiconChanged() {
+  for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) sendToTab(tab.id, 'lexiconChanged').catch(() => undefined);
 }
 
 /**
@@ -54,8 +54,8 @@ export default defineBackground(() => {
 
   void syncAlwaysOn();
   alwaysOnItem.watch(() => void syncAlwaysOn());
-  settingsItem.watch(() => void relexTabs());
-  userPackItem.watch(() => void relexTabs());
+  settingsItem.watch(() => void tellTabsLexiconChanged());
+  userPackItem.watch(() => void tellTabsLexiconChanged());
   browser.permissions.onRemoved.addListener(() => void syncAlwaysOn());
 
   browser.runtime.onInstalled.addListener(() => {

@@ -1,12 +1,15 @@
 import overlayCss from '@/components/overlay.css?inline';
 import { render } from 'preact';
 import { Overlay } from '@/components/Overlay';
-import { offer, part } from '@/lib/parts';
-import { serve, sendToBackground, type ContentProtocol, type PageReport } from '@/lib/messaging';
-import type { LexiconChoice } from '@/lib/analysis/service';
+import { serve, sendToBackground, type ContentProtocol, type PageReport } from '@/lib/runtime/protocol';
+import type { LexiconChoice } from '@/lib/analysis/analyzer';
 import { afterNextFrame, yieldToPage } from '@/lib/slices';
 import { settingsItem, userPackItem } from '@/lib/storage';
-import { createAnnotator, UI_TAG, type Annotator } from './annotator';
+import { createAnnotator, type Annotator } from '@/lib/page/annotator';
+import { liveCount } from '@/lib/page/held';
+import { TIMINGS_ON } from '@/lib/timing';
+
+const UI_TAG = 'framing-lens-ui';
 
 declare global {
   interface Window {
@@ -29,14 +32,20 @@ export default defineContentScript({
     }
     let ready!: (a: Annotator) => void;
     window.__framingLens = new Promise<Annotator>((r) => (ready = r));
-    const annotator = createAnnotator(await lexiconChoice(), (await settingsItem.getValue()).hiddenCategories, announce);
-    serve<ContentProtocol>({
-      annotate: async () => (await annotator.annotate(), offer(annotator.sent!)),
-      getState: () => annotator.sent && offer(annotator.sent),
-      statePart: part,
+    const annotator = createAnnotator({
+      lexicon: await lexiconChoice(),
+      hidden: (await settingsItem.getValue()).hiddenCategories,
+      uiTag: UI_TAG,
+      onAnnotated: announce,
+      // Reading `isValid` notices an extension reloaded or updated under us, and tears down (below).
+      alive: () => ctx.isValid,
+    });
+    const stopServing = serve<ContentProtocol>({
+      annotate: async () => (await annotator.annotate(), annotator.sent!),
+      getState: () => annotator.sent,
       reveal: (target) => annotator.reveal(target),
       // Options changed the lexicon: the page is read again with it.
-      relex: async () => {
+      lexiconChanged: async () => {
         annotator.lexicon = await lexiconChoice();
         if (annotator.state) await annotator.annotate();
       },
@@ -66,7 +75,15 @@ export default defineContentScript({
       );
     };
     annotator.attach({ update });
-    ctx.onInvalidated(() => container.getRootNode() instanceof ShadowRoot && (container.getRootNode() as ShadowRoot).host.remove());
+    // The extension reloaded or updated: this script's listeners, observer, timers and UI all go.
+    ctx.onInvalidated(() => {
+      stopServing();
+      annotator.destroy();
+      render(null, container);
+      (container.getRootNode() as ShadowRoot).host.remove();
+      // The e2e build says what was left held, for the test of tear-down (test/e2e/edge-tabs.test.ts).
+      if (TIMINGS_ON) document.documentElement.dataset.framingLensReleased = String(liveCount());
+    });
     ready(annotator);
     // Setting up (the browser's first message lookup is a synchronous fetch) was a task's worth; the
     // page renders a frame (laid out whole) before the first annotation begins.

@@ -1,4 +1,4 @@
-import { serveAnalyzer } from '@/lib/analysis/serve';
-import { sendToBackground } from '@/lib/messaging';
+import { serveAnalyzer } from '@/lib/runtime/analyzer-host';
+import { sendToBackground } from '@/lib/runtime/protocol';
 
 serveAnalyzer((record) => sendToBackground('remember', record));

@@ -5,43 +5,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { categoryLabel } from '@/components/labels';
 import { TermEditor } from '@/components/TermEditor';
 import { ImportFile, ImportOutcome, type Outcome } from '@/components/ImportFile';
-import { StorageNotice } from '@/components/StorageNotice';
+import { History } from '@/components/History';
+import { download, save } from '@/components/save';
 import { BUILTIN_PACKS, loadPacks, packEnabled } from '@/lib/lexicon/builtin';
 import { languageName } from '@/lib/lexicon/language';
 import type { Pack } from '@/lib/lexicon/types';
 import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
 import { disableAlwaysOn } from '@/lib/always-on';
-import { addRecord, exportHistory, HISTORY_LIMIT, parseHistory } from '@/lib/history/history';
-import type { ArticleRecord } from '@/lib/history/record';
-import {
-  alwaysOnItem,
-  historyItem,
-  emptyUserPack,
-  noticeItem,
-  saveTogether,
-  settingsItem,
-  userPackItem,
-  write,
-  type Settings,
-  type StorageNotice as Notice,
-  type Write,
-} from '@/lib/storage';
-import { isQuotaError } from '@/lib/quota';
+import { alwaysOnItem, emptyUserPack, settingsItem, userPackItem, write, type Settings } from '@/lib/storage';
 import { t } from '@/lib/i18n';
 
 const BUILTIN = loadPacks(BUILTIN_PACKS);
 
 document.title = t('options_title');
-
-/** Stores what the user asked for in one write; null when stored, else why not. A failed write changes nothing. */
-async function save(...writes: Write[]): Promise<string | null> {
-  try {
-    await saveTogether(...writes);
-    return null;
-  } catch (e) {
-    return isQuotaError(e) ? t('storage_full') : t('storage_failed', e instanceof Error ? e.message : String(e));
-  }
-}
 
 function Options() {
   const [settings, setSettings] = useState<Settings>();
@@ -173,84 +149,6 @@ function Options() {
         )}
       </section>
     </main>
-  );
-}
-
-/** Saves a text file through a download link: nothing leaves the machine. */
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Analysed articles: view, delete one or all, export, import (validated; a bad file changes nothing). */
-function History() {
-  const [records, setRecords] = useState<ArticleRecord[]>([]);
-  const [message, setMessage] = useState<Outcome | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  useEffect(() => {
-    void historyItem.getValue().then(setRecords);
-    void noticeItem.getValue().then(setNotice);
-    const unwatch = [historyItem.watch((v) => setRecords(v ?? [])), noticeItem.watch(setNotice)];
-    return () => unwatch.forEach((u) => u());
-  }, []);
-  const importFile = async (file: File) => {
-    // The whole file is checked first; then one write, which lands whole or (storage full) not at all.
-    const result = parseHistory(await file.text());
-    if (!result.ok) return setMessage({ ok: false, lines: [t('history_import_failed', file.name), result.error] });
-    let merged = await historyItem.getValue();
-    for (const r of result.records) merged = addRecord(merged, r);
-    const error = await save(write(historyItem, merged));
-    setMessage(
-      error
-        ? { ok: false, lines: [t('history_import_failed', file.name), error] }
-        : { ok: true, lines: [t('history_imported', result.records.length, file.name)] },
-    );
-  };
-  return (
-    <section aria-labelledby="history" class="history">
-      <h2 id="history">{t('history_title')}</h2>
-      <StorageNotice notice={notice} onDismiss={() => void noticeItem.removeValue()} />
-      {records.length ? (
-        <>
-          <p class="muted">{t('history_count', records.length, HISTORY_LIMIT)}</p>
-          <ul>
-            {[...records].reverse().map((r) => (
-              <li>
-                <strong>{r.siteName ?? r.url}</strong> {r.title} <span class="muted">{r.publishedTime?.slice(0, 10)}</span>{' '}
-                <button
-                  type="button"
-                  aria-label={t('history_delete_label', r.title)}
-                  onClick={() => void historyItem.setValue(records.filter((x) => x.id !== r.id))}
-                >
-                  {t('history_delete')}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => download('framing-lens-history.json', exportHistory(records))}>
-            {t('history_export')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              if (confirm(t('history_delete_all') + '?')) void historyItem.removeValue({ removeMeta: true });
-            }}
-          >
-            {t('history_delete_all')}
-          </button>
-        </>
-      ) : (
-        <p class="muted">{t('history_empty')}</p>
-      )}
-      <div class="field">
-        <ImportFile id="import-history" label={t('history_import')} onFile={(file) => void importFile(file)} />
-      </div>
-      <ImportOutcome outcome={message} />
-    </section>
   );
 }
 

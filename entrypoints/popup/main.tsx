@@ -2,10 +2,9 @@ import '@/components/summary.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Summary } from '@/components/Summary';
-import { exportFormatName } from '@/components/labels';
-import { copyAnalysis, type ExportFormat } from '@/lib/export/export';
-import { sendToTab, type PageState } from '@/lib/messaging';
-import { annotateTab } from '@/lib/tabs';
+import { useSummaryActions } from '@/components/summary-actions';
+import type { PageState } from '@/lib/runtime/protocol';
+import { annotateTab } from '@/lib/runtime/tabs';
 import { disableAlwaysOn, enableAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem } from '@/lib/storage';
 import { t } from '@/lib/i18n';
@@ -21,7 +20,7 @@ async function targetTab(): Promise<number | undefined> {
 function Popup() {
   const [tabId, setTabId] = useState<number>();
   const [state, setState] = useState<PageState | 'loading'>('loading');
-  const [copied, setCopied] = useState<string | null>(null);
+  const { copied, onCopy, onReveal } = useSummaryActions(tabId, state);
 
   useEffect(() => {
     targetTab()
@@ -33,22 +32,10 @@ function Popup() {
       .catch((e: unknown) => setState({ status: 'error', url: '', message: e instanceof Error ? e.message : String(e) }));
   }, []);
 
-  const copy = async (format: ExportFormat) => {
-    if (state !== 'loading' && state.status === 'ready') {
-      const done = await copyAnalysis(state.analysis, format, (text) => navigator.clipboard.writeText(text));
-      setCopied(t('copy_done', done.highlights, done.demands, exportFormatName(done.format)));
-    }
-  };
-
   const origin = state !== 'loading' && /^https?:/.test(state.url) ? new URL(state.url).origin : null;
   return (
     <main>
-      <Summary
-        state={state}
-        copied={copied}
-        onCopy={(f) => void copy(f)}
-        onReveal={(target) => tabId !== undefined && void sendToTab(tabId, 'reveal', target)}
-      />
+      <Summary state={state} copied={copied} onCopy={onCopy} onReveal={onReveal} />
       <footer class="popup-footer">
         {origin && <AlwaysOn origin={origin} />}
         {tabId !== undefined && (

@@ -2,17 +2,12 @@ import '@/components/summary.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Summary } from '@/components/Summary';
-import { exportFormatName } from '@/components/labels';
-import { copyAnalysis, type ExportFormat } from '@/lib/export/export';
-import { sendToTab, serve, type BackgroundProtocol, type PageState } from '@/lib/messaging';
-import { annotateTab, stateOf } from '@/lib/tabs';
+import { useSummaryActions } from '@/components/summary-actions';
+import { serve, type BackgroundProtocol, type PageState } from '@/lib/runtime/protocol';
+import { annotateTab, stateOf } from '@/lib/runtime/tabs';
 import { t } from '@/lib/i18n';
-import { CompareTable } from '@/components/CompareTable';
-import { compareArticles } from '@/lib/compare/compare';
-import { storyOf } from '@/lib/compare/stories';
-import { comparisonToMarkdown } from '@/lib/export/comparison';
-import type { ArticleRecord } from '@/lib/history/record';
-import { historyItem, noticeItem, type StorageNotice as Notice } from '@/lib/storage';
+import { Compare } from '@/components/Compare';
+import { noticeItem, type StorageNotice as Notice } from '@/lib/storage';
 import { StorageNotice } from '@/components/StorageNotice';
 
 type View = PageState | 'loading' | 'idle';
@@ -21,7 +16,7 @@ type View = PageState | 'loading' | 'idle';
 function SidePanel() {
   const [tabId, setTabId] = useState<number>();
   const [view, setView] = useState<View>('loading');
-  const [copied, setCopied] = useState<string | null>(null);
+  const { copied, setCopied, onCopy, onReveal } = useSummaryActions(tabId, view);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
@@ -69,12 +64,6 @@ function SidePanel() {
       });
     }
   };
-  const copy = async (format: ExportFormat) => {
-    if (typeof view === 'object' && view.status === 'ready') {
-      const done = await copyAnalysis(view.analysis, format, (text) => navigator.clipboard.writeText(text));
-      setCopied(t('copy_done', done.highlights, done.demands, exportFormatName(done.format)));
-    }
-  };
 
   const [tab, setTab] = useState<'summary' | 'compare'>('summary');
   const url = typeof view === 'object' && view.status === 'ready' ? view.url : null;
@@ -110,72 +99,9 @@ function SidePanel() {
         </button>
       </section>
     ) : (
-      <Summary
-        state={view}
-        copied={copied}
-        onCopy={(f) => void copy(f)}
-        onReveal={(target) => tabId !== undefined && void sendToTab(tabId, 'reveal', target)}
-      />
+      <Summary state={view} copied={copied} onCopy={onCopy} onReveal={onReveal} />
     );
   }
-}
-
-/** The Compare tab: the current article's story from history, any two or more of it side by side. */
-function Compare({ url }: { url: string | null }) {
-  const [records, setRecords] = useState<ArticleRecord[]>([]);
-  const [deselected, setDeselected] = useState<Set<string>>(new Set());
-  const [copied, setCopied] = useState<string | null>(null);
-  useEffect(() => {
-    void historyItem.getValue().then(setRecords);
-    return historyItem.watch((v) => setRecords(v ?? []));
-  }, []);
-  if (!url || !records.some((r) => r.id === url)) return <p class="status">{t('compare_not_in_history')}</p>;
-  const story = storyOf(url, records).map((id) => records.find((r) => r.id === id)!);
-  if (story.length < 2) return <p class="status">{t('compare_alone')}</p>;
-  const chosen = story.filter((r) => !deselected.has(r.id));
-  const comparison = chosen.length >= 2 ? compareArticles(chosen) : null;
-  return (
-    <section class="summary">
-      <h2>{t('compare_story', story.length)}</h2>
-      <div class="story">
-        {story.map((r) => (
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={!deselected.has(r.id)}
-              onChange={() => {
-                const next = new Set(deselected);
-                if (next.has(r.id)) next.delete(r.id);
-                else next.add(r.id);
-                setDeselected(next);
-              }}
-            />{' '}
-            <strong>{r.siteName ?? r.url}</strong> {r.title}
-          </label>
-        ))}
-      </div>
-      {comparison ? (
-        <>
-          <CompareTable comparison={comparison} />
-          <button
-            type="button"
-            onClick={() =>
-              void navigator.clipboard
-                .writeText(comparisonToMarkdown(comparison))
-                .then(() => setCopied(t('compare_copied', comparison.articles.length)))
-            }
-          >
-            {t('compare_copy')}
-          </button>
-          <p class="copied" role="status">
-            {copied}
-          </p>
-        </>
-      ) : (
-        <p class="status">{t('compare_pick')}</p>
-      )}
-    </section>
-  );
 }
 
 /** The tab the panel shows, for message handlers registered once. */

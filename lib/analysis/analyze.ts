@@ -10,6 +10,7 @@ import { inContext, warOnly } from '../match/context';
 import { compileMatcher, type Match, type Matcher } from '../match/matcher';
 import { prepareText } from '../match/prepare';
 import { summarize, type Summary } from '../summary/summarize';
+import { timed, type Stages } from '../timing';
 
 export const ANALYSIS_SCHEMA = 'framing-lens/analysis@1';
 
@@ -79,17 +80,8 @@ export function builtinEngines(options: { extra?: readonly Pack[]; packs?: Reado
   return compileEngines([...builtinPacks(options), ...(options.extra ?? [])]);
 }
 
-/** Milliseconds per pipeline stage, filled in as the stages run (for the benchmark and the console). */
-export type Timings = Partial<Record<'compile' | 'parse' | 'extract' | 'match' | 'demands' | 'summary', number>>;
-
-/** Runs one stage, adding its time to `timings`. */
-export function timed<T>(timings: Timings | undefined, stage: keyof Timings, run: () => T): T {
-  if (!timings) return run();
-  const start = performance.now();
-  const result = run();
-  timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
-  return result;
-}
+/** Milliseconds per pipeline stage, filled in as the stages run (for the benchmark and the command line). */
+export type Timings = Stages<'compile' | 'parse' | 'extract' | 'match' | 'demands' | 'summary'>;
 
 export function analyzeArticle(article: Article, engine: Engine, url: string | null = null, timings?: Timings): Analysis {
   const lang = article.lang ?? 'en';

@@ -1,5 +1,5 @@
 /** The history list: newest last, one record per article, bounded; and its JSON import, validated. */
-import { parseJsonWithPositions, JsonSyntaxError } from '../lexicon/json';
+import { parseJsonWithPositions, JsonSyntaxError } from '../text/json';
 import { PARTY_IDS } from '../lexicon/types';
 import { RECORD_SCHEMA, type ArticleRecord } from './record';
 

@@ -4,7 +4,7 @@
  * Every error names the entry, the field and why, and the line when the JSON text is known.
  */
 import schemaJson from './pack.schema.json';
-import { JsonSyntaxError, parseJsonWithPositions, type Located } from './json';
+import { JsonSyntaxError, parseJsonWithPositions, type Located } from '../text/json';
 import type { Pack } from './types';
 import { foldPhrase } from '../match/fold';
 import { counterpointProblems, descriptiveTerm } from './policy';

@@ -4,6 +4,7 @@
  */
 import type { RangeInit } from '../anchor/anchor';
 import type { Category } from '../lexicon/types';
+import { Held } from '../page/held';
 import { forEachInSlices, yieldToPage } from '../slices';
 
 export const HIGHLIGHT_PREFIX = 'framing-lens-';
@@ -13,7 +14,7 @@ export const highlightName = (layer: Layer) => `${HIGHLIGHT_PREFIX}${layer}`;
 /**
  * The rules are set on the root only: every element's highlight inherits from its parent's, so the
  * page's text (shadow trees included) is painted all the same, and adopting the sheet restyles the
- * root rather than every element (on a 2 MB page, 40 ms instead of 80–100). Chromium inherits
+ * root rather than every element (about half the time on a long page: bench/README.md). Chromium inherits
  * highlights so (the e2e tests paint with it); Firefox's build keeps a rule for every element.
  */
 const ORIGIN = import.meta.env?.FIREFOX ? '' : ':root';
@@ -99,8 +100,6 @@ export async function paint(
 export const WINDOW_ABOVE = 1500;
 /** How far beyond the viewport, in viewport heights, ranges are kept painted, so scrolling finds them there. */
 const WINDOW_MARGIN = 1.5;
-/** How often our highlights are checked for, and put back if the page removed them. */
-const REASSERT_MS = 1000;
 /** The documents showing our highlights (the page's, its frames'), each with what ends its window and check. */
 const shownIn = new Map<Document, () => void>();
 /** Where the focus and flash layers are. */
@@ -140,14 +139,16 @@ function showIn(doc: Document, shown: readonly Painted[], hidden: ReadonlySet<Ca
     if (hidden.has(category)) registry.delete(highlightName(category));
     else registry.set(highlightName(category), layer);
   }
-  // A page may clear every highlight (CSS.highlights is shared with it): ours are put back.
-  const reassert = view.setInterval(() => {
+  const held = new Held();
+  // A page may clear every highlight (CSS.highlights is shared with it): ours are put back before
+  // the next frame is drawn, so the reader never sees them gone. Three lookups a frame.
+  held.everyFrame(view, () => {
     for (const [category, layer] of layers)
       if (!hidden.has(category) && registry.get(highlightName(category)) !== layer) registry.set(highlightName(category), layer);
-  }, REASSERT_MS);
+  });
   if (shown.length <= WINDOW_ABOVE) {
     for (const p of shown) layers.get(p.category)!.add(p.range);
-    return () => view.clearInterval(reassert);
+    return () => held.release();
   }
   // Ranges come in text order, which is the page's order top to bottom: the window onto them is
   // found by binary search on their boxes, and moves as the reader scrolls. A frame's ranges are
@@ -190,13 +191,9 @@ function showIn(doc: Document, shown: readonly Painted[], hidden: ReadonlySet<Ca
     });
   };
   update();
-  view.addEventListener('scroll', onScroll, { passive: true, capture: true });
-  view.addEventListener('resize', onScroll, { passive: true });
-  return () => {
-    view.clearInterval(reassert);
-    view.removeEventListener('scroll', onScroll, { capture: true });
-    view.removeEventListener('resize', onScroll);
-  };
+  held.listen(view, 'scroll', onScroll, { passive: true, capture: true });
+  held.listen(view, 'resize', onScroll, { passive: true });
+  return () => held.release();
 }
 
 /** Takes our layers out of a document's highlights (a frame gone from the page has none to clear). */

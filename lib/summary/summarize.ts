@@ -75,11 +75,12 @@ export function summarize(matches: readonly Match[], demands: readonly Demand[],
   }
 
   const loaded: Summary['loaded'] = { author: [], quoted: [] };
-  body.forEach((m, i) => {
-    if (m.category !== 'loaded') return;
-    const index = matches.indexOf(m);
-    const list = loaded[m.voice];
-    let use = list.find((u) => u.termId === m.termId);
+  // Each use found by its voice and term, not by a search of the list, so that long articles stay linear.
+  const uses = { author: new Map<string, LoadedUse>(), quoted: new Map<string, LoadedUse>() };
+  // Over all matches, so that each index is the match's own place in the analysis' matches.
+  matches.forEach((m, index) => {
+    if (m.field !== 'body' || m.category !== 'loaded') return;
+    let use = uses[m.voice].get(m.termId);
     if (!use) {
       const entry = entries.get(m.termId);
       use = {
@@ -93,11 +94,12 @@ export function summarize(matches: readonly Match[], demands: readonly Demand[],
         neutral: entry?.neutral,
         matches: [],
       };
-      list.push(use);
+      uses[m.voice].set(m.termId, use);
+      loaded[m.voice].push(use);
     }
     use.surfaces.push(m.surface);
     use.count++;
-    use.matches.push(index >= 0 ? index : i);
+    use.matches.push(index);
   });
 
   const labels = new Map(lexicon.parties.map((p) => [p.id, p.label]));

@@ -13,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launch, extensionIdOf, serviceWorkerOf, type Harness } from './harness';
+import { readHighlights } from './highlights';
 import { PDF_LINES } from '../support/pdf';
 import { t } from '../../lib/i18n';
-import type { PageReport } from '../../lib/messaging';
+import type { PageReport } from '../../lib/runtime/protocol';
 import { RECORD_SCHEMA, type ArticleRecord } from '../../lib/history/record';
-import type { PageRequest } from '../../lib/analysis/service';
+import type { PageRequest } from '../../lib/analysis/analyzer';
 
 const OTHER_EXTENSION = fileURLToPath(new URL('../fixtures/other-extension', import.meta.url));
 /** Chromium's built-in PDF viewer (a component extension): its frame holds a PDF shown in a tab. */
@@ -94,15 +95,13 @@ async function until<T>(what: string, read: () => Promise<T>, done: (value: T) =
 }
 
 /** Framing Lens highlights painted in the page, and whether its overlay shows anything (legend, cards). */
-function painted(page: Page) {
-  return page.evaluate(() => {
-    let ranges = 0;
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('framing-lens-')) ranges += highlight.size;
-    });
+async function painted(page: Page) {
+  const ranges = (await readHighlights(page)).length;
+  const overlay = await page.evaluate(() => {
     const ui = document.querySelector('framing-lens-ui')?.shadowRoot;
-    return { ranges, overlay: ui ? ui.querySelectorAll('div *').length : 0 };
+    return ui ? ui.querySelectorAll('div *').length : 0;
   });
+  return { ranges, overlay };
 }
 
 describe('not articles: the popup says so, and nothing breaks', () => {
@@ -221,7 +220,7 @@ describe('messages forged by another extension are not answered and change nothi
     name: string;
     /** To Framing Lens's id (its background, offscreen analyser, pages), or to the annotated tab. */
     to: 'runtime' | 'tab';
-    /** The envelope's message name and argument (lib/messaging). */
+    /** The envelope's message name and argument (lib/runtime/channel). */
     message: string;
     arg?: unknown;
   }

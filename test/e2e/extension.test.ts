@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { readHighlights } from './highlights';
 import { SEEDS } from '../support/fixtures';
 
 let h: Harness;
@@ -8,29 +9,6 @@ beforeAll(async () => {
   h = await launch();
 }, 60_000);
 afterAll(async () => h?.close());
-
-/** What the page's highlight registry holds: per Framing Lens highlight, each range's text and where it sits. */
-function readHighlights(page: Page) {
-  return page.evaluate(() => {
-    const out: { name: string; text: string; inArticle: boolean; inChrome: boolean }[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('framing-lens-')) return;
-      highlight.forEach((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const el = r.startContainer.parentElement!;
-        out.push({
-          name,
-          text: range.toString(),
-          inArticle: !!el.closest('article'),
-          inChrome: !!el.closest('nav, aside, .comments, footer'),
-        });
-      });
-    });
-    return out;
-  });
-}
 
 /** The centre of the first body occurrence of `surface` in the article, scrolled into view. */
 function centreOf(page: Page, surface: string) {
@@ -160,7 +138,7 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
 
   it('the legend switches a category off and on', async () => {
     const toggle = page.locator('framing-lens-ui .legend button[aria-pressed]', { hasText: 'Loaded phrases' });
-    const loaded = () => page.evaluate(() => CSS.highlights.get('framing-lens-loaded')?.size ?? 0);
+    const loaded = async () => (await readHighlights(page)).filter((x) => x.name === 'framing-lens-loaded').length;
     const before = await loaded();
     expect(before).toBeGreaterThan(0);
     await toggle.click();

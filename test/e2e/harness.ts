@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { SentPageState } from '../../lib/messaging';
+import type { PageState, SentPageState } from '../../lib/runtime/protocol';
+import { unpackAnalysis } from '../../lib/runtime/wire';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The e2e build; another (e.g. an unminified one, for profiling) by FRAMING_LENS_EXTENSION. */
@@ -58,9 +59,9 @@ export interface Harness {
   /** Opens a fixture page and waits until Framing Lens has reported on it. */
   open(path: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
-  /** The tab's annotation state, as its content script reports it (null: none yet). */
-  stateOf(tabId: number): Promise<SentPageState | null>;
-  /** Sends the tab's content script `getState` or `annotate`; its state (null: no answer). */
+  /** The tab's annotation state, as its content script reports it, the analysis rebuilt (null: none yet). */
+  stateOf(tabId: number): Promise<PageState | null>;
+  /** Sends the tab's content script `getState` or `annotate`; its state as sent, the analysis as text (null: no answer). */
   ask(tabId: number, name: 'getState' | 'annotate'): Promise<SentPageState | null>;
   /** Opens the popup for the page's tab (or the tab of that id, for a page no URL query finds, e.g. about:blank). */
   popup(page: Page | number): Promise<Page>;
@@ -155,27 +156,37 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       }, url);
     },
     async stateOf(tabId) {
-      return harness.ask(tabId, 'getState');
+      const sent = await harness.ask(tabId, 'getState');
+      if (sent?.status !== 'ready') return sent;
+      const page = await unpackAnalysis(sent.analysis);
+      if (!page.ok) throw new Error(`the page sent an analysis that is not one: ${page.message}`);
+      return { ...sent, analysis: page.analysis };
     },
     async ask(tabId, name) {
-      // The content script answers with the state's JSON text, or for a long one where to fetch its parts (lib/parts).
-      const sent = await worker.evaluate(
+      // As lib/runtime/channel sends: a long text in the reply comes in parts, fetched with 'part'.
+      return worker.evaluate(
         async ([id, message]) => {
           const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
           // (No named functions in here: tsx would wrap them in a helper the worker does not have.)
-          const offered = (await api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null)) as
-            string | { id: string; parts: number } | null;
-          if (offered === null || typeof offered === 'string') return offered;
-          const parts = await Promise.all(
-            Array.from({ length: offered.parts }, (_, index) =>
-              api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'statePart', arg: { id: offered.id, index } }),
-            ),
-          );
-          return parts.join('');
+          const reply = (await api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null)) as Record<
+            string,
+            unknown
+          > | null;
+          if (reply === null) return null;
+          for (const [key, value] of Object.entries(reply)) {
+            const offered = (value as { parts?: { id: string; parts: number } } | null)?.parts;
+            if (typeof offered !== 'object') continue;
+            const parts = await Promise.all(
+              Array.from({ length: offered.parts }, (_, index) =>
+                api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'part', arg: { id: offered.id, index } }),
+              ),
+            );
+            reply[key] = parts.join('');
+          }
+          return reply;
         },
         [tabId, name] as const,
-      );
-      return sent ? (JSON.parse(sent) as SentPageState) : null;
+      ) as Promise<SentPageState | null>;
     },
     async popup(page) {
       const tabId = typeof page === 'number' ? page : await harness.tabIdOf(page);

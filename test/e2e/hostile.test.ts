@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fromWire } from '../../lib/analysis/wire';
-import { PART_CHARS } from '../../lib/parts';
+import { PART_CHARS } from '../../lib/runtime/parts';
 import { launch, type Harness } from './harness';
+import { readHighlights } from './highlights';
 import { BIG_DOM_NODES, GENERATED } from '../support/hostile';
 
 /** What the init script and the pages leave on `window`. */
@@ -193,45 +193,14 @@ async function open(r: Row): Promise<Visit> {
   return { page, longTasks };
 }
 
-/**
- * Every Framing Lens highlight range, in the page's registry and its same-origin frames': its text,
- * and where it sits (through shadow roots and frames).
- */
-function readHighlights(page: Page) {
-  return page.evaluate(() => {
-    const composedClosest = (node: Node, selector: string) => {
-      // Up through shadow roots to their hosts, and out of frames to the frame element.
-      const up = (el: Element) =>
-        el.parentElement ?? (el.getRootNode() as Partial<ShadowRoot>).host ?? el.ownerDocument.defaultView?.frameElement ?? null;
-      for (let el: Element | null = node.parentElement; el; el = up(el)) if (el.matches(selector)) return true;
-      return false;
-    };
-    const out: { name: string; text: string; inArticle: boolean; inShadow: boolean; inFrame: boolean; connected: boolean }[] = [];
-    const frames = [...document.querySelectorAll('iframe')].flatMap((f) => (f.contentDocument ? [f.contentDocument] : []));
-    for (const doc of [document, ...frames])
-      doc.defaultView!.CSS.highlights.forEach((highlight, name) => {
-        if (!name.startsWith('framing-lens-') || name === 'framing-lens-focus' || name === 'framing-lens-flash') return;
-        highlight.forEach((r) => {
-          const range = doc.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          out.push({
-            name,
-            text: range.toString(),
-            inArticle: composedClosest(r.startContainer, 'article') && !composedClosest(r.startContainer, 'nav, aside, .comments, footer'),
-            inShadow: r.startContainer.getRootNode() instanceof ShadowRoot,
-            inFrame: doc !== document,
-            connected: r.startContainer.isConnected,
-          });
-        });
-      });
-    return out;
-  });
+/** The page's annotations: its highlights without the focus and flash a reveal adds for a moment. */
+async function annotations(page: Page) {
+  return (await readHighlights(page)).filter((x) => x.name !== 'framing-lens-focus' && x.name !== 'framing-lens-flash');
 }
 
 /** The terms of `terms` that some highlight covers. */
 async function covered(page: Page, terms: string[]): Promise<string[]> {
-  const texts = (await readHighlights(page)).map((x) => x.text);
+  const texts = (await annotations(page)).map((x) => x.text);
   return terms.filter((term) => texts.some((t) => t.includes(term)));
 }
 
@@ -257,14 +226,14 @@ describe.each(ROWS)('$path', (r) => {
   if (r.terms.length)
     (r.bugs?.highlights ? it.fails : it)(named('highlights its terms, inside the article only', r.bugs?.highlights), async () => {
       await expect.poll(() => covered(v.page, r.terms), { timeout: 5_000 }).toEqual(r.terms);
-      const highlights = await readHighlights(v.page);
-      expect(highlights.filter((x) => !x.inArticle)).toEqual([]);
+      const highlights = await annotations(v.page);
+      expect(highlights.filter((x) => !x.inArticle || x.inChrome)).toEqual([]);
       // Ranges on nodes the page has since replaced would paint nothing.
       expect(highlights.filter((x) => !x.connected)).toEqual([]);
     });
   else
     (r.bugs?.noArticle ? it.fails : it)(named('finds no article and highlights nothing', r.bugs?.noArticle), async () => {
-      expect(await readHighlights(v.page)).toEqual([]);
+      expect(await annotations(v.page)).toEqual([]);
       const popup = await h.popup(v.page);
       try {
         expect(await popup.locator('h2').first().textContent()).toBe('No article found on this page');
@@ -343,7 +312,7 @@ async function uiWorks({ page }: Visit) {
 }
 
 async function shadowAndFrameAnnotated({ page }: Visit) {
-  const highlights = await readHighlights(page);
+  const highlights = await annotations(page);
   const inShadow = highlights.filter((x) => x.inShadow).map((x) => x.text);
   const inFrame = highlights.filter((x) => x.inFrame).map((x) => x.text);
   expect(inShadow).toEqual(expect.arrayContaining(['Donetsk', 'Luhansk', 'Zaporizhzhia', 'Kherson', 'Zelensky']));
@@ -465,8 +434,7 @@ async function shadowAndFrameRevealed({ page }: Visit) {
 
   // A term in the frame, as the popup asks for it.
   const state = await h.stateOf(await h.tabIdOf(page));
-  const result = state?.status === 'ready' ? fromWire(state.result) : null;
-  const index = result?.ok ? result.analysis.matches.findIndex((m) => m.surface === 'Pokrovsk') : -1;
+  const index = state?.status === 'ready' ? state.analysis.matches.findIndex((m) => m.surface === 'Pokrovsk') : -1;
   expect(index).toBeGreaterThanOrEqual(0);
   const revealed = await h.worker.evaluate(
     ([id, i]) =>
@@ -524,7 +492,7 @@ async function shadowAndFrameUpdated({ page }: Visit) {
     );
   });
   await expect
-    .poll(async () => (await readHighlights(page)).filter((x) => x.inShadow || x.inFrame).map((x) => x.text), { timeout: 5_000 })
+    .poll(async () => (await annotations(page)).filter((x) => x.inShadow || x.inFrame).map((x) => x.text), { timeout: 5_000 })
     .toEqual(expect.arrayContaining(['Kharkiv', 'Odesa']));
 }
 
@@ -535,7 +503,7 @@ async function liveUpdateAnnotated({ page }: Visit) {
 
 async function rerenderAnnotated({ page }: Visit) {
   expect(await page.evaluate(() => (window as unknown as Probe).__hydrated)).toBe(true);
-  const highlights = await readHighlights(page);
+  const highlights = await annotations(page);
   expect(highlights.length).toBeGreaterThan(10);
   expect(highlights.filter((x) => !x.connected)).toEqual([]);
 }
@@ -576,13 +544,15 @@ async function bigDomIsBig({ page }: Visit) {
 }
 
 async function hugeInPopup({ page }: Visit) {
-  const state = await h.stateOf(await h.tabIdOf(page));
+  const tabId = await h.tabIdOf(page);
+  const sent = await h.ask(tabId, 'getState');
+  // Long enough that it crosses in parts (lib/runtime/channel), which the popup fetches.
+  expect(sent?.status === 'ready' && sent.analysis.length).toBeGreaterThan(4 * PART_CHARS);
+  const state = await h.stateOf(tabId);
   if (state?.status !== 'ready') throw new Error(`not annotated: ${state?.status}`);
-  // Long enough that the page offers it in parts (lib/parts), which the popup fetches (lib/tabs).
-  expect(JSON.stringify(state).length).toBeGreaterThan(4 * PART_CHARS);
   const popup = await h.popup(page);
   try {
-    const { analysis } = state.result;
+    const { analysis } = state;
     expect(await popup.locator('.summary h1').textContent()).toBe(analysis.article.title);
     // The counts are the page's own, all of its thousands of annotations.
     expect(await popup.locator('.counts .count-region strong').textContent()).toBe(String(analysis.summary.counts.region));
@@ -596,7 +566,7 @@ async function allMatchesPainted({ page }: Visit) {
   const state = await h.stateOf(await h.tabIdOf(page));
   expect(state?.status === 'ready' && state.placed).toBeGreaterThanOrEqual(10_000);
   // Above lib/paint's WINDOW_ABOVE, only ranges near the viewport are in the highlights...
-  const atTop = await readHighlights(page);
+  const atTop = await annotations(page);
   expect(atTop.length).toBeGreaterThan(0);
   expect(atTop.length).toBeLessThan(10_000);
   // ...and the end of the article gets its own once it is scrolled to.
@@ -607,7 +577,9 @@ async function allMatchesPainted({ page }: Visit) {
     return last.textContent ?? '';
   });
   await expect
-    .poll(async () => (await readHighlights(page)).some((r) => r.connected && r.inArticle && lastWords.includes(r.text)), { timeout: 5000 })
+    .poll(async () => (await annotations(page)).some((r) => r.connected && r.inArticle && !r.inChrome && lastWords.includes(r.text)), {
+      timeout: 5000,
+    })
     .toBe(true);
 }
 

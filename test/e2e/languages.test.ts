@@ -3,7 +3,9 @@
  * set is read with the German pack, and an article in a language no pack covers says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { readHighlights } from './highlights';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,20 +18,12 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => h?.close());
 
-/** Highlighted texts by category, as the reader sees them. */
-const highlighted = (page: import('playwright-core').Page) =>
-  page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      out[name] = [...highlight].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    });
-    return out;
-  });
+/** Highlighted texts by highlight name, as the reader sees them. */
+async function highlighted(page: Page) {
+  const out: Record<string, string[]> = {};
+  for (const { name, text } of await readHighlights(page)) (out[name] ??= []).push(text);
+  return out;
+}
 
 describe('languages', () => {
   it('reads a German article (Deutsche Welle) with the German pack: its spellings, and descriptive words left alone', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { readHighlights } from './highlights';
 
 let h: Harness;
 let options: Page;
@@ -140,15 +141,6 @@ describe('options', () => {
 });
 
 /** The texts painted as loaded phrases on a page. */
-function loadedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    CSS.highlights.get('framing-lens-loaded')?.forEach((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      out.push(range.toString());
-    });
-    return out;
-  });
+async function loadedTexts(page: Page): Promise<string[]> {
+  return (await readHighlights(page)).filter((x) => x.name === 'framing-lens-loaded').map((x) => x.text);
 }

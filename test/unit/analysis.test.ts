@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticle, analyzeDocument, builtinEngines, type Analysis } from '../../lib/analysis/analyze';
 import { parseHtml } from '../../lib/cli/dom';
 import { exportAnalysis, toJson, toMarkdown, toText } from '../../lib/export/export';
+import type { Match } from '../../lib/match/matcher';
+import { summarize } from '../../lib/summary/summarize';
 import { readFixture, SEEDS } from '../support/fixtures';
 import { score } from '../support/score';
 
@@ -57,6 +59,29 @@ describe('summary', () => {
     expect(byParty.russia).toEqual(expect.arrayContaining(['withdraw-from-annexed-regions', 'lift-sanctions']));
     const loadedCount = [...a.summary.loaded.author, ...a.summary.loaded.quoted].reduce((n, u) => n + u.count, 0);
     expect(a.summary.counts.loaded).toBe(loadedCount);
+  });
+
+  // A loaded use links to the page by indexes into all matches, title ones included.
+  const loadedMatch = (field: Match['field'], start: number): Match => ({
+    field,
+    start,
+    end: start + 4,
+    surface: 'sham',
+    termId: 'sham',
+    concept: 'sham',
+    variant: 'sham',
+    category: 'loaded',
+    voice: 'author',
+    note: '',
+    variantNote: '',
+  });
+  const title = loadedMatch('title', 0);
+  const body = loadedMatch('body', 10);
+  it.each([
+    { why: 'after a title match', matches: [title, body, loadedMatch('body', 20)], indexes: [1, 2] },
+    { why: 'one match object listed twice', matches: [title, body, body], indexes: [1, 2] },
+  ])('loaded uses link to their own matches: $why', ({ matches, indexes }) => {
+    expect(summarize(matches, [], { entries: [], parties: [] }).loaded.author[0].matches).toEqual(indexes);
   });
 
   it('an article with no lexicon terms has an empty, well-formed summary', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS, builtinLexicon, loadPacks } from '../../lib/lexicon/builtin';
-import { parseJsonWithPositions } from '../../lib/lexicon/json';
+import { parseJsonWithPositions } from '../../lib/text/json';
 import { mergePacks } from '../../lib/lexicon/merge';
 import type { Pack } from '../../lib/lexicon/types';
 import { counterpointProblems, DESCRIPTIVE, neutralityConflicts } from '../../lib/lexicon/policy';

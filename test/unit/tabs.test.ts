@@ -1,6 +1,6 @@
 import { fakeBrowser } from '../support/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { annotateTab } from '../../lib/tabs';
+import { annotateTab } from '../../lib/runtime/tabs';
 import { t } from '../../lib/i18n';
 
 describe('annotateTab', () => {

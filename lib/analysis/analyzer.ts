@@ -5,8 +5,8 @@
  */
 import { toRecord, type ArticleRecord } from '../history/record';
 import type { Pack } from '../lexicon/types';
-import { analyzeDocument, builtinEngines, timed, type Engines, type Timings } from './analyze';
-import { toWire, type WireResult } from './wire';
+import { timed } from '../timing';
+import { analyzeDocument, builtinEngines, type AnalysisResult, type Engines, type Timings } from './analyze';
 
 /** Which lexicon to use: the user's choices of built-in packs (lib/storage Settings.packs), and their own terms. */
 export interface LexiconChoice {
@@ -21,17 +21,13 @@ export interface PageRequest {
   lexicon: LexiconChoice;
 }
 
-export interface AnalysisReply {
-  result: WireResult;
-  timings: Timings;
-}
-
 export interface Analyzer {
   /**
-   * The reply for the page, and the article's history record, made when asked: after the reply has
-   * gone, so the page does not wait for it (it goes to the background, not back to the page).
+   * The analysis of the page, and the article's history record, made when asked: after the reply has
+   * gone, so the page does not wait for it (it goes to the background, not back to the page). Stage
+   * times go to `timings` when given.
    */
-  analyzePage(request: PageRequest): { reply: AnalysisReply; record(): ArticleRecord | null };
+  analyzePage(request: PageRequest, timings?: Timings): { result: AnalysisResult; record(): ArticleRecord | null };
 }
 
 export function createAnalyzer(parse: (html: string) => Document): Analyzer {
@@ -45,14 +41,13 @@ export function createAnalyzer(parse: (html: string) => Document): Analyzer {
     return cache.engines;
   };
   return {
-    analyzePage({ html, url, lexicon }) {
-      const timings: Timings = {};
+    analyzePage({ html, url, lexicon }, timings) {
       const engines = enginesFor(lexicon);
       const doc = timed(timings, 'parse', () => parse(html));
       // The parsed copy is ours alone: Readability may work on it without cloning it first. Each
       // language's engine compiles the first time an article needs it (timed as part of 'compile').
       const result = analyzeDocument(doc, engines, url, timings, { clone: false });
-      return { reply: { result: toWire(result), timings }, record: () => (result.ok ? toRecord(result.analysis, url) : null) };
+      return { result, record: () => (result.ok ? toRecord(result.analysis, url) : null) };
     },
   };
 }

@@ -1,36 +1,30 @@
 /** Getting a tab annotated: ask its content script, injecting it first when it is not there yet. */
 import { browser } from 'wxt/browser';
-import { fromWire } from './analysis/wire';
-import { decode, sendToTab, type Encoded, type PageState, type SentPageState } from './messaging';
-import { t } from './i18n';
-import { take, type Offer } from './parts';
+import { t } from '../i18n';
+import { sendToTab, type PageState, type SentPageState } from './protocol';
+import { unpackAnalysis } from './wire';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 /** A page's state as the content script sent it, with its analysis rebuilt. */
-export function receiveState(sent: SentPageState): PageState {
+export async function receiveState(sent: SentPageState): Promise<PageState> {
   if (sent.status !== 'ready') return sent;
-  const { result, ...rest } = sent;
-  const page = fromWire(result);
-  return page.ok ? { ...rest, analysis: page.analysis } : { status: 'error', url: sent.url, message: page.message };
+  const page = await unpackAnalysis(sent.analysis);
+  return page.ok ? { ...sent, analysis: page.analysis } : { status: 'error', url: sent.url, message: page.message };
 }
 
 /** The tab's state: null before its first annotation, undefined without a content script. */
 export async function stateOf(tabId: number): Promise<PageState | null | undefined> {
-  let sent: Offer<Encoded<SentPageState>> | null;
+  let sent: SentPageState | null;
   try {
-    sent = await sendToTab(tabId, 'getState', undefined);
+    sent = await sendToTab(tabId, 'getState');
   } catch {
     return undefined; // no content script in the tab
   }
-  return sent && receive(tabId, sent);
+  return sent && receiveState(sent);
 }
 
-/** A state the tab offered, its parts fetched from the tab when long. */
-const receive = async (tabId: number, sent: Offer<Encoded<SentPageState>>) =>
-  receiveState(decode(await take(sent, (p) => sendToTab(tabId, 'statePart', p))));
-
-const annotateAgain = async (tabId: number) => receive(tabId, await sendToTab(tabId, 'annotate', undefined));
+const annotateAgain = async (tabId: number) => receiveState(await sendToTab(tabId, 'annotate'));
 
 /**
  * Annotates a tab (injecting the content script under activeTab) and returns its state. Rejects, with

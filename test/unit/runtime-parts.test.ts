@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offer, part, PART_CHARS, take, taken, type Offer } from '../../lib/parts';
+import { fetchAll, offer, part, PART_CHARS, whenFetched, type Offer } from '../../lib/runtime/parts';
 
 /** Through JSON, as runtime messages are, with the answers in any order. */
 const fetchPart = async (request: { id: string; index: number }) => JSON.parse(JSON.stringify(part(request))) as string | null;
@@ -18,7 +18,7 @@ describe.each(TEXTS)('$name', ({ text }) => {
     if (text.length <= PART_CHARS) expect(offered).toBe(text);
     else expect(offered).toMatchObject({ parts: expect.any(Number) });
     const seen: string[] = [];
-    const got = await take(offered, async (r) => {
+    const got = await fetchAll(offered, async (r) => {
       const p = await fetchPart(r);
       seen.push(p ?? '');
       return p;
@@ -32,16 +32,16 @@ it('forgets an offer once every part has gone, and says when a part is missing',
   const offered = offer('z'.repeat(PART_CHARS * 2 + 1));
   if (typeof offered === 'string') throw new Error('not offered in parts');
   expect(offered.parts).toBe(3);
-  await take(offered, fetchPart);
+  await fetchAll(offered, fetchPart);
   expect(part({ id: offered.id, index: 0 })).toBeNull();
-  await expect(take(offered, fetchPart)).rejects.toThrow(/lost on the way/);
+  await expect(fetchAll(offered, fetchPart)).rejects.toThrow(/lost on the way/);
 });
 
 it('says when an offer has gone: after its last part, or for a short text in the next task', async () => {
   const offered = offer('y'.repeat(PART_CHARS + 1));
   if (typeof offered === 'string') throw new Error('not offered in parts');
   let gone = false;
-  void taken(offered).then(() => (gone = true));
+  void whenFetched(offered).then(() => (gone = true));
   part({ id: offered.id, index: 0 });
   await new Promise((r) => setTimeout(r));
   expect(gone).toBe(false);
@@ -50,7 +50,7 @@ it('says when an offer has gone: after its last part, or for a short text in the
   expect(gone).toBe(true);
 
   const order: string[] = [];
-  const short = taken(offer('short')).then(() => order.push('taken'));
+  const short = whenFetched(offer('short')).then(() => order.push('taken'));
   await Promise.resolve();
   order.push('same task');
   await short;

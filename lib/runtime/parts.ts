@@ -1,20 +1,19 @@
 /**
- * Long texts cross between the extension's contexts in parts. A runtime message is serialised and
- * read whole on each side's main thread: a long article's analysis (megabytes) would be one task of
- * 100 ms or more on the page. Offered in parts, each part is its own message, and its own task.
+ * Long texts cross between the extension's contexts in parts (used by ./channel only). A runtime
+ * message is read whole on each side's main thread: a long article's analysis (megabytes) would be one
+ * long task on the page. Offered in parts, each part is its own message, and its own task.
  */
 
 /**
- * Characters per part: a few milliseconds of messaging on either side, and a 200 KB article's whole
- * analysis (about 420 K characters) still crosses with the reply itself, without a round trip for parts
- * (at 256 K the round trip cost its first annotation 10–25 ms).
+ * Characters per part: a few milliseconds of messaging on either side, and a long article's whole
+ * analysis still crosses with the reply itself (bench/README.md has the figures).
  */
 export const PART_CHARS = 1 << 19;
 /** An offer not fetched in full within this long is dropped. */
 const KEEP_MS = 60_000;
 
 /** A text as offered: the text itself when short, else where to fetch its parts. */
-export type Offer<T extends string = string> = T | { id: string; parts: number };
+export type Offer = string | { id: string; parts: number };
 export interface PartRequest {
   id: string;
   index: number;
@@ -25,9 +24,10 @@ const outbox = new Map<string, { parts: string[]; left: number; gone: Promise<vo
 let offers = 0;
 
 /** Offers a text: short ones go as they are, long ones wait here in parts for `part` requests. */
-export function offer<T extends string>(text: T): Offer<T> {
+export function offer(text: string): Offer {
   if (text.length <= PART_CHARS) return text;
-  const id = `${Date.now().toString(36)}-${(offers++).toString(36)}`;
+  // Unique across contexts: every context of the extension serves its own offers' parts.
+  const id = `${Date.now().toString(36)}-${(offers++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const parts: string[] = [];
   for (let i = 0; i < text.length;) {
     let end = Math.min(text.length, i + PART_CHARS);
@@ -48,14 +48,17 @@ export function offer<T extends string>(text: T): Offer<T> {
 }
 
 /**
- * Resolves once an offer has gone: every part fetched (or the offer expired); a short text, in the
+ * Resolves once an offer has been fetched: every part (or the offer expired); a short text, in the
  * task after the one that offered it. Work that can wait for the reader (a history record) waits
  * for it, rather than hold up the parts.
  */
-export function taken(offered: Offer): Promise<void> {
+export function whenFetched(offered: Offer): Promise<void> {
   if (typeof offered === 'string') return new Promise((resolve) => setTimeout(resolve));
   return outbox.get(offered.id)?.gone ?? Promise.resolve();
 }
+
+/** Whether this context holds the offer: only the one that made it answers for its parts. */
+export const holds = (id: string) => outbox.has(id);
 
 /** One part of an offer (null: no such offer, or it has expired); an offer is forgotten once every part has gone. */
 export function part({ id, index }: PartRequest): string | null {
@@ -66,13 +69,10 @@ export function part({ id, index }: PartRequest): string | null {
   return text;
 }
 
-/** The offered text, its parts asked for with `ask` (all at once: each answer arrives as its own task). */
-export async function take<T extends string>(
-  offered: Offer<T>,
-  ask: (request: PartRequest) => Promise<string | null | undefined>,
-): Promise<T> {
+/** The offered text whole, its parts asked for with `ask` (all at once: each answer arrives as its own task). */
+export async function fetchAll(offered: Offer, ask: (request: PartRequest) => Promise<string | null | undefined>): Promise<string> {
   if (typeof offered === 'string') return offered;
   const parts = await Promise.all(Array.from({ length: offered.parts }, (_, index) => ask({ id: offered.id, index })));
   if (parts.some((p) => typeof p !== 'string')) throw new Error('Part of a long message was lost on the way; try again.');
-  return parts.join('') as T;
+  return parts.join('');
 }

@@ -2,12 +2,13 @@
  * An analysis as it travels between the extension's contexts. Most of a long article's analysis is
  * repetition: each match's strings are its entry's, each demand's text and sentence are slices of the
  * article. So matches travel as numbers, demands without their slices, and the matched entries once;
- * the page side rebuilds the very same analysis (a unit test holds the round trip).
+ * the page side rebuilds the very same analysis (a unit test holds the round trip). It crosses as
+ * JSON text, made once by the analyser and passed on as it is by the page.
  */
 import type { Demand } from '../demands/demands';
 import type { Entry, Party } from '../lexicon/types';
 import type { Match } from '../match/matcher';
-import type { Analysis, AnalysisResult } from './analyze';
+import type { Analysis, AnalysisResult } from '../analysis/analyze';
 
 type WireDemand = Omit<Demand, 'text' | 'sentence' | 'topicLabel'>;
 
@@ -116,4 +117,20 @@ export function fromWire(wire: WireResult): PageAnalysis {
     entries: new Map(wire.entries.map((e) => [e.id, e])),
     parties: new Map(wire.parties.map((p) => [p.id, p])),
   };
+}
+
+/** An analysis as it crosses between contexts: the JSON text of its wire form. */
+export type AnalysisText = string & { readonly __analysis?: never };
+
+/** Sends an analysis: its text, made once. */
+export const packAnalysis = (result: AnalysisResult): AnalysisText => JSON.stringify(toWire(result));
+
+/**
+ * Receives an analysis. `between` runs after the text is read, before the analysis is rebuilt: on the
+ * page, reading a long article's megabytes is a task's worth, and rebuilding another.
+ */
+export async function unpackAnalysis(text: AnalysisText, between?: () => Promise<void>): Promise<PageAnalysis> {
+  const wire = JSON.parse(text) as WireResult;
+  await between?.();
+  return fromWire(wire);
 }

@@ -1,0 +1,24 @@
+/** Saving what the user asked for: into storage, or into a file of their own. */
+import { saveTogether, type Write } from '../lib/storage';
+import { isQuotaError } from '../lib/quota';
+import { t } from '../lib/i18n';
+
+/** Stores what the user asked for in one write; null when stored, else why not. A failed write changes nothing. */
+export async function save(...writes: Write[]): Promise<string | null> {
+  try {
+    await saveTogether(...writes);
+    return null;
+  } catch (e) {
+    return isQuotaError(e) ? t('storage_full') : t('storage_failed', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Saves a text file through a download link: nothing leaves the machine. */
+export function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

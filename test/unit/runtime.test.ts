@@ -1,0 +1,134 @@
+import { fakeBrowser } from '../support/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyzeDocument, builtinEngines, type Timings } from '../../lib/analysis/analyze';
+import { createAnalyzer } from '../../lib/analysis/analyzer';
+import { fromWire, packAnalysis, toWire, unpackAnalysis } from '../../lib/runtime/wire';
+import { parseHtml } from '../../lib/cli/dom';
+import { sendToAnalyzer, serve, type AnalyzerProtocol } from '../../lib/runtime/protocol';
+import { PART_CHARS } from '../../lib/runtime/parts';
+import { readFixture, SEEDS } from '../support/fixtures';
+
+const engine = builtinEngines();
+const pages = [...SEEDS.map((s) => ({ name: s.name, html: s.html })), { name: 'cyrillic', html: readFixture('pages/cyrillic.html') }];
+const noChoice = { packs: {}, userPack: null };
+
+describe.each(pages)('$name', ({ html }) => {
+  const result = analyzeDocument(parseHtml(html), engine, 'https://example.org/a');
+
+  it('crosses between contexts and comes back the same analysis, key order included', () => {
+    const wire = toWire(result);
+    // Through JSON, as runtime messages are.
+    const back = fromWire(JSON.parse(JSON.stringify(wire)));
+    expect(back.ok && back.analysis).toEqual(result.ok && result.analysis);
+    expect(JSON.stringify(back.ok && back.analysis)).toBe(JSON.stringify(result.ok && result.analysis));
+  });
+
+  it('is sent as text and received as the same analysis, with a pause between reading and rebuilding', async () => {
+    const steps: string[] = [];
+    const parse = vi.spyOn(JSON, 'parse');
+    const back = await unpackAnalysis(packAnalysis(result), async () => void steps.push(`paused after ${parse.mock.calls.length} parse`));
+    parse.mockRestore();
+    expect(steps).toEqual(['paused after 1 parse']);
+    expect(back.ok && back.analysis).toEqual(result.ok && result.analysis);
+  });
+
+  it('is what the analyser answers for the page as HTML', () => {
+    const analyzer = createAnalyzer(parseHtml);
+    const timings: Timings = {};
+    const answer = analyzer.analyzePage({ html, url: 'https://example.org/a', lexicon: noChoice }, timings);
+    expect(toWire(answer.result)).toEqual(toWire(result));
+    expect(Object.keys(timings)).toEqual(expect.arrayContaining(['parse', 'extract', 'match', 'demands']));
+  });
+});
+
+it('sends a long article in a fraction of its analysis', () => {
+  // Seed 1's article forty times over: the repetition the wire format leaves out.
+  const long = SEEDS[0].html.replace(
+    /(<article[^>]*>)([\s\S]*?)(<\/article>)/,
+    (_, open: string, body: string, close: string) => open + body.repeat(40) + close,
+  );
+  const result = analyzeDocument(parseHtml(long), engine, 'u');
+  expect(result.ok && result.analysis.matches.length).toBeGreaterThan(1000);
+  expect(JSON.stringify(toWire(result)).length).toBeLessThan(0.5 * JSON.stringify(result.ok && result.analysis).length);
+});
+
+describe('the analyser', () => {
+  it('compiles a lexicon once for every page that uses it, and again when the choice changes', () => {
+    const analyzer = createAnalyzer(parseHtml);
+    const [seed] = SEEDS;
+    const [first, second]: Timings[] = [{}, {}];
+    analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: noChoice }, first);
+    analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: noChoice }, second);
+    expect(first.compile).toBeGreaterThan(second.compile! * 10);
+    // Switching the built-in pack off leaves no lexicon for English, and the reader is told so.
+    const off = analyzer.analyzePage({ html: seed.html, url: 'u', lexicon: { packs: { 'russia-ukraine': false }, userPack: null } });
+    expect(off.result).toMatchObject({ ok: false, reason: 'unsupported-language', lang: 'en' });
+  });
+
+  it('says when a page has no article', () => {
+    const { result, record } = createAnalyzer(parseHtml).analyzePage({
+      html: readFixture('pages/no-article.html'),
+      url: 'u',
+      lexicon: noChoice,
+    });
+    expect(result).toMatchObject({ ok: false, reason: 'no-article' });
+    expect(record()).toBeNull();
+  });
+
+  it('keeps the history record for later: the page gets its answer first', () => {
+    const { record } = createAnalyzer(parseHtml).analyzePage({ html: SEEDS[0].html, url: 'https://example.org/a', lexicon: noChoice });
+    expect(record()).toMatchObject({ schema: 'framing-lens/article@1', id: 'https://example.org/a' });
+  });
+});
+
+describe('messages between contexts', () => {
+  /** Chrome's runtime messaging: every listener of the extension hears it, the first answer wins, all as JSON. */
+  const posted: { name: string }[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { name: string }) => {
+    posted.push(message);
+    const answers = await fakeBrowser.runtime.onMessage.trigger(JSON.parse(JSON.stringify(message)), { id: fakeBrowser.runtime.id });
+    const answer = answers.find((a: unknown) => a !== undefined);
+    return answer === undefined ? undefined : JSON.parse(JSON.stringify(answer));
+  }) as never);
+  afterEach(() => {
+    posted.length = 0;
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+  });
+
+  const long = 'Київ Kyiv '.repeat(PART_CHARS / 3);
+  const reply = { analysis: long, debug: { timings: { parse: 1 }, handled: 2 } };
+
+  it('a long text in a reply crosses in parts and arrives whole; the server learns when it has all gone', async () => {
+    let fetched = false;
+    serve<AnalyzerProtocol>({
+      analyzePage: (_request, _sender, done) => (void done.then(() => (fetched = true)), reply),
+    });
+    // Another context serving other messages stays silent, for parts too.
+    serve<{ other(): string }>({ other: () => 'no' });
+    const got = await sendToAnalyzer('analyzePage', { html: '', url: 'u', lexicon: noChoice });
+    expect(got).toEqual(reply);
+    expect(posted.map((m) => m.name)).toEqual(['analyzePage', 'part', 'part', 'part', 'part']);
+    await new Promise((r) => setTimeout(r));
+    expect(fetched).toBe(true);
+  });
+
+  it('a short reply crosses whole, and the server learns in the next task', async () => {
+    const order: string[] = [];
+    serve<AnalyzerProtocol>({
+      analyzePage: (_request, _sender, done) => (void done.then(() => order.push('fetched')), { ...reply, analysis: 'short' }),
+    });
+    expect(await sendToAnalyzer('analyzePage', { html: '', url: 'u', lexicon: noChoice })).toEqual({ ...reply, analysis: 'short' });
+    expect(posted).toHaveLength(1);
+    await new Promise((r) => setTimeout(r));
+    expect(order).toEqual(['fetched']);
+  });
+
+  it('leaves messages from anything but this extension unanswered', async () => {
+    serve<AnalyzerProtocol>({ analyzePage: () => reply });
+    const answers = await fakeBrowser.runtime.onMessage.trigger(
+      { protocol: 'framing-lens', name: 'analyzePage', arg: {} },
+      { id: 'another-extension' },
+    );
+    expect(answers.filter((a: unknown) => a !== undefined)).toEqual([]);
+  });
+});
