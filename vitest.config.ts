@@ -3,7 +3,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // Both cores: the default leaves one free, and the unit suites then take twice as long.
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          maxWorkers: 2,
+          pool: 'threads',
+        },
+      },
       // One browser per file, files one after another: two cores are not enough for more.
       {
         test: {

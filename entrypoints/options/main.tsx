@@ -4,13 +4,14 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { categoryLabel } from '@/components/labels';
 import { TermEditor } from '@/components/TermEditor';
-import { ImportFile, ImportOutcome, type Outcome } from '@/components/ImportFile';
+import { ImportOutcome } from '@/components/ImportFile';
 import { History } from '@/components/History';
-import { download, save } from '@/components/save';
+import { PackFile } from '@/components/PackFile';
+import { AlwaysOnSites } from '@/components/AlwaysOnSites';
+import { save } from '@/components/save';
 import { BUILTIN_PACKS, loadPacks, packEnabled } from '@/lib/lexicon/builtin';
 import { languageName } from '@/lib/lexicon/language';
 import type { Pack } from '@/lib/lexicon/types';
-import { formatLexiconError, parsePack } from '@/lib/lexicon/validate';
 import { disableAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem, emptyUserPack, settingsItem, userPackItem, write, type Settings } from '@/lib/storage';
 import { t } from '@/lib/i18n';
@@ -23,7 +24,6 @@ function Options() {
   const [settings, setSettings] = useState<Settings>();
   const [pack, setPack] = useState<Pack>(emptyUserPack());
   const [sites, setSites] = useState<string[]>([]);
-  const [importMessage, setImportMessage] = useState<Outcome | null>(null);
   /** Why the last change of a setting was not stored, shown in the section the user changed it in. */
   const [settingsError, setSettingsError] = useState<{ section: 'categories' | 'packs'; message: string } | null>(null);
 
@@ -47,30 +47,6 @@ function Options() {
     if (!error) setPack(next);
     return error;
   };
-
-  const importFile = async (file: File) => {
-    const result = parsePack(await file.text());
-    if (!result.ok) {
-      // The current lexicon stays as it is.
-      setImportMessage({
-        ok: false,
-        lines: [
-          t('options_import_failed', file.name),
-          ...result.errors.slice(0, 8).map(formatLexiconError),
-          ...(result.errors.length > 8 ? [t('options_import_more', result.errors.length - 8)] : []),
-        ],
-      });
-      return;
-    }
-    const error = await savePack(result.pack);
-    setImportMessage(
-      error
-        ? { ok: false, lines: [t('options_import_failed', file.name), error] }
-        : { ok: true, lines: [t('options_imported', result.pack.entries.length, file.name)] },
-    );
-  };
-
-  const exportPack = () => download(`${pack.id}.json`, JSON.stringify(pack, null, 2) + '\n');
 
   if (!settings) return <p>{t('options_loading')}</p>;
   return (
@@ -120,34 +96,11 @@ function Options() {
         <TermEditor pack={pack} onSave={savePack} />
       </section>
 
-      <section aria-labelledby="io">
-        <h2 id="io">{t('options_io')}</h2>
-        <ImportFile id="import" label={t('options_import')} onFile={(file) => void importFile(file)} />{' '}
-        <button type="button" onClick={exportPack}>
-          {t('options_export')}
-        </button>
-        <ImportOutcome outcome={importMessage} />
-      </section>
+      <PackFile pack={pack} onSave={savePack} />
 
       <History />
 
-      <section aria-labelledby="sites">
-        <h2 id="sites">{t('options_always_on')}</h2>
-        {sites.length ? (
-          <ul>
-            {sites.map((origin) => (
-              <li>
-                {origin}{' '}
-                <button type="button" aria-label={t('options_site_remove_label', origin)} onClick={() => void disableAlwaysOn(origin)}>
-                  {t('options_site_remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('options_no_sites')}</p>
-        )}
-      </section>
+      <AlwaysOnSites sites={sites} onRemove={(origin) => void disableAlwaysOn(origin)} />
     </main>
   );
 }
