@@ -225,8 +225,8 @@ export function createAnnotator({ lexicon, hidden, uiTag, onAnnotated, alive }: 
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      watch.release();
-      interaction.release();
+      watch.destroy();
+      interaction.destroy();
       held.release();
       clearAll();
       self.painted = [];

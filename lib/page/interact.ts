@@ -1,7 +1,7 @@
 /**
  * The reader's ways to a note card: a click on a term, the pointer resting on one, Esc to close, and
  * Alt+Shift+N / Alt+Shift+P to step through the terms. Listened for in the page and in each frame we
- * paint in; `release()` takes every listener and pending hover away.
+ * paint in; `destroy()` takes every listener and pending hover away.
  */
 import { Held } from './held';
 
@@ -61,5 +61,5 @@ export function createInteraction(cards: Cards) {
     });
   }
 
-  return { listen, release: () => held.release() };
+  return { listen, destroy: () => held.release() };
 }

@@ -1,7 +1,7 @@
 /**
  * Living pages: they re-render, load more, navigate in place. StaticRanges don't follow DOM changes,
  * so once the page settles after a change, `onSettled` is called to read and anchor it again.
- * `release()` disconnects the observer and drops any pending settle.
+ * `destroy()` disconnects the observer and drops any pending settle.
  */
 import { composedRoots, frameBody, type Composition } from '../extract/composed';
 import { Held } from './held';
@@ -14,7 +14,7 @@ const SETTLE_MAX_MS = 2000;
 export interface PageWatch {
   /** Watches the shadow roots and frames' documents of a composition too; `onDocument` meets each document. */
   include(c: Composition | null, onDocument: (doc: Document) => void): void;
-  release(): void;
+  destroy(): void;
 }
 
 /**
@@ -80,6 +80,6 @@ export function watchPage(
         if (root.nodeType === Node.DOCUMENT_NODE) onDocument(root as Document);
       }
     },
-    release: () => held.release(),
+    destroy: () => held.release(),
   };
 }
