@@ -39,6 +39,11 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
   const { analysis } = state;
   const { article, summary } = analysis;
   const date = article.publishedTime ? new Date(article.publishedTime) : null;
+  const firstOf = (termId: string) => analysis.matches.findIndex((m) => m.termId === termId && m.field === 'body');
+  const used = (s: (typeof summary.spellings)[number]) => s.used.map((u) => `${u.variant} ×${u.count}`).join(' · ');
+  const byVoice = (voice: 'author' | 'quoted') => summary.loaded[voice].reduce((n, u) => n + u.count, 0);
+  // The reader's first screen: the article and Copy, its framing at a glance, the demands by party.
+  // Notes wait behind disclosures below.
   return (
     <div class="summary">
       <header class="article">
@@ -48,8 +53,131 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <p class="lexicon">{t('summary_lexicon', analysis.lexicon.map((p) => p.name).join(', '))}</p>
       </header>
+
+      <section aria-labelledby="fl-export" class="export">
+        <h2 id="fl-export">{t('summary_copy')}</h2>
+        {EXPORT_FORMATS.map((f) => (
+          <button type="button" onClick={() => onCopy(f)}>
+            {exportFormatLabel(f)}
+          </button>
+        ))}
+        <p class="copied" role="status">
+          {copied}
+        </p>
+      </section>
+
+      <section aria-labelledby="fl-fingerprint" class="fingerprint">
+        <h2 id="fl-fingerprint">{t('summary_fingerprint')}</h2>
+        {summary.spellings.length > 0 && (
+          <ul class="chips">
+            {summary.spellings.map((s) => (
+              <li>
+                <button
+                  type="button"
+                  class={`chip chip-${s.category}`}
+                  disabled={firstOf(s.termId) < 0}
+                  title={s.concept}
+                  onClick={() => onReveal({ kind: 'match', index: firstOf(s.termId) })}
+                >
+                  {used(s)}
+                  {s.alternatives.length > 0 && <span class="not"> {t('summary_not', s.alternatives[0].variant)}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="loaded-counts">{t('summary_loaded_by_voice', byVoice('author'), byVoice('quoted'))}</p>
+      </section>
+
+      <section aria-labelledby="fl-demands">
+        <h2 id="fl-demands">{t('summary_demands')}</h2>
+        {summary.demands.length ? (
+          summary.demands.map((p) => (
+            <div class="party">
+              <h3>{p.label}</h3>
+              <ul class="demands">
+                {p.demands.map((i) => {
+                  const d = analysis.demands[i];
+                  return (
+                    <li>
+                      {/* Opening an item shows its sentence here and on the page. */}
+                      <details onToggle={(e) => e.currentTarget.open && onReveal({ kind: 'demand', index: i })}>
+                        <summary class="demand">
+                          <strong>{d.topicLabel ?? t('summary_other_demand')}</strong> {t('summary_quoted_phrase', d.text)}
+                        </summary>
+                        <span class="sentence">{d.sentence}</span>
+                      </details>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))
+        ) : (
+          <p class="empty">{t('summary_no_demands')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="fl-spellings">
+        <h2 id="fl-spellings">{t('summary_spellings')}</h2>
+        {summary.spellings.length ? (
+          <ul class="notes">
+            {summary.spellings.map((s) => (
+              <li>
+                <details>
+                  <summary>
+                    <span class="used">{used(s)}</span> <span class="concept">{s.concept}</span>
+                  </summary>
+                  <span class="note">{s.used[0].note}</span>
+                  {s.alternatives.length > 0 && (
+                    <span class="alt">{t('summary_alternatives', s.alternatives.map((a) => a.variant).join(', '))}</span>
+                  )}
+                  <button
+                    type="button"
+                    class="link"
+                    disabled={firstOf(s.termId) < 0}
+                    onClick={() => onReveal({ kind: 'match', index: firstOf(s.termId) })}
+                  >
+                    {t('summary_show_on_page')}
+                  </button>
+                </details>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">{t('summary_no_spellings')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="fl-loaded">
+        <h2 id="fl-loaded">{t('summary_loaded')}</h2>
+        {(['author', 'quoted'] as const).map((voice) => (
+          <div class={`voice voice-${voice}`}>
+            <h3>{voiceLabel(voice)}</h3>
+            {summary.loaded[voice].length ? (
+              <ul class="notes">
+                {summary.loaded[voice].map((u) => (
+                  <li>
+                    <details>
+                      <summary>
+                        {t('summary_quoted_phrase', u.surfaces[0])}
+                        {u.count > 1 ? ` ×${u.count}` : ''}
+                      </summary>
+                      {u.presumes && <span class="note">{t('summary_presumes', u.presumes)}</span>}
+                      <button type="button" class="link" onClick={() => onReveal({ kind: 'match', index: u.matches[0] })}>
+                        {t('summary_show_on_page')}
+                      </button>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="empty">{t('summary_none')}</p>
+            )}
+          </div>
+        ))}
+      </section>
 
       <section aria-labelledby="fl-counts">
         <h2 id="fl-counts">{t('summary_annotations')}</h2>
@@ -68,93 +196,7 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
             {t('summary_unplaced', state.unplaced.length)} {state.unplaced.map((i) => analysis.matches[i].surface).join(', ')}
           </p>
         )}
-      </section>
-
-      <section aria-labelledby="fl-spellings">
-        <h2 id="fl-spellings">{t('summary_spellings')}</h2>
-        {summary.spellings.length ? (
-          <ul class="spellings">
-            {summary.spellings.map((s) => {
-              const first = analysis.matches.findIndex((m) => m.termId === s.termId && m.field === 'body');
-              return (
-                <li>
-                  <button type="button" class="link" disabled={first < 0} onClick={() => onReveal({ kind: 'match', index: first })}>
-                    {s.used.map((u) => `${u.variant} ×${u.count}`).join(', ')}
-                  </button>{' '}
-                  <span class="concept">{s.concept}</span>
-                  <span class="note">{s.used[0].note}</span>
-                  {s.alternatives.length > 0 && (
-                    <span class="alt">{t('summary_alternatives', s.alternatives.map((a) => a.variant).join(', '))}</span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        ) : (
-          <p class="empty">{t('summary_no_spellings')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="fl-loaded">
-        <h2 id="fl-loaded">{t('summary_loaded')}</h2>
-        {(['author', 'quoted'] as const).map((voice) => (
-          <div class={`voice voice-${voice}`}>
-            <h3>{voiceLabel(voice)}</h3>
-            {summary.loaded[voice].length ? (
-              <ul>
-                {summary.loaded[voice].map((u) => (
-                  <li>
-                    <button type="button" class="link" onClick={() => onReveal({ kind: 'match', index: u.matches[0] })}>
-                      {t('summary_quoted_phrase', u.surfaces[0])}
-                      {u.count > 1 ? ` ×${u.count}` : ''}
-                    </button>
-                    {u.presumes && <span class="note">{t('summary_presumes', u.presumes)}</span>}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p class="empty">{t('summary_none')}</p>
-            )}
-          </div>
-        ))}
-      </section>
-
-      <section aria-labelledby="fl-demands">
-        <h2 id="fl-demands">{t('summary_demands')}</h2>
-        {summary.demands.length ? (
-          summary.demands.map((p) => (
-            <div class="party">
-              <h3>{p.label}</h3>
-              <ul>
-                {p.demands.map((i) => {
-                  const d = analysis.demands[i];
-                  return (
-                    <li>
-                      <button type="button" class="link demand" onClick={() => onReveal({ kind: 'demand', index: i })}>
-                        <strong>{d.topicLabel ?? t('summary_other_demand')}</strong>: {d.text}
-                      </button>
-                      <span class="sentence">{d.sentence}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          ))
-        ) : (
-          <p class="empty">{t('summary_no_demands')}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="fl-export" class="export">
-        <h2 id="fl-export">{t('summary_copy')}</h2>
-        {EXPORT_FORMATS.map((f) => (
-          <button type="button" onClick={() => onCopy(f)}>
-            {exportFormatLabel(f)}
-          </button>
-        ))}
-        <p class="copied" role="status">
-          {copied}
-        </p>
+        <p class="lexicon">{t('summary_lexicon', analysis.lexicon.map((p) => p.name).join(', '))}</p>
       </section>
     </div>
   );

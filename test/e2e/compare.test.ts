@@ -67,7 +67,26 @@ it('compares the two seed outlets as one story, and exports the table', async ()
   }
   for (const key of ['withdraw-from-annexed-regions', 'recognize-annexation', 'neutrality-no-nato', 'non-nuclear-status', 'lift-sanctions'])
     expect(await demand(`russia:${key}`).getAttribute('class'), key).toBe('agrees');
-  await h.screenshot(panel, 'compare');
+  // The differences first, in every table.
+  for (const table of await panel.locator('.compare tbody').all()) {
+    const classes = await table.locator('tr').evaluateAll((rows) => rows.map((r) => r.className));
+    expect(classes).toEqual([...classes].sort((a, b) => Number(b === 'differs') - Number(a === 'differs')));
+  }
+  // A wide panel: a table, one column per outlet.
+  await panel.setViewportSize({ width: 800, height: 900 });
+  expect(await panel.locator('.compare thead').first().isVisible()).toBe(true);
+  await h.screenshot(panel, 'compare-800');
+  // A narrow one: each row a card, each cell named by its outlet, nothing wider than the panel.
+  await panel.setViewportSize({ width: 360, height: 900 });
+  expect(await panel.locator('.compare thead').first().isVisible()).toBe(false);
+  expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(
+    await row('Kyiv (capital of Ukraine)')
+      .locator('td')
+      .first()
+      .evaluate((td) => getComputedStyle(td, '::before').content),
+  ).toBe('"Antiwar.com: "');
+  await h.screenshot(panel, 'compare-360');
 
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await panel.getByRole('button', { name: 'Copy table (Markdown)' }).click();

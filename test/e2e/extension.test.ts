@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { readHighlights } from './highlights';
 import { SEEDS } from '../support/fixtures';
@@ -154,12 +154,34 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     expect(text).toContain(gold.article.title);
     expect(text).toContain(`${gold.spellings![0].used} ×`);
     for (const party of new Set(gold.demands!.map((d) => d.party))) expect(text).toContain(party === 'russia' ? 'Russia' : 'Ukraine');
+    // The first screen, unscrolled, at the popup's real size: the framing at a glance, the demands by
+    // party (each one line), and the Copy buttons. The notes wait behind disclosures.
+    const bottom = async (locator: Locator) =>
+      ((await locator.boundingBox())?.y ?? Infinity) + ((await locator.boundingBox())?.height ?? 0);
     await h.screenshot(popup, `${name}-popup`);
+    expect(await popup.evaluate(() => [innerWidth, innerHeight, scrollY])).toEqual([400, 600, 0]);
+    expect(await bottom(popup.locator('.chips'))).toBeLessThanOrEqual(600);
+    const demands = popup.locator('summary.demand');
+    expect(await demands.count()).toBeGreaterThan(0);
+    for (const line of await demands.all()) expect((await line.boundingBox())!.height).toBeLessThan(24);
+    expect(await bottom(popup.locator('.party').first())).toBeLessThanOrEqual(600);
+    expect(await bottom(popup.getByRole('button', { name: 'Markdown' }))).toBeLessThanOrEqual(600);
+    expect(await popup.locator('details[open]').count()).toBe(0);
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await popup.locator('button.demand').last().click();
+    await popup.locator('summary.demand').last().click();
+    // (An earlier test's flash may still be fading: the scroll is what says this one arrived.)
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('framing-lens-flash'))).toBe(true);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // Opened, the demand shows its whole sentence in the popup too.
+    expect(await popup.locator('.party details[open] .sentence').last().isVisible()).toBe(true);
+
+    // A note opens from the keyboard.
+    const note = popup.locator('ul.notes details').first();
+    expect(await note.locator('.note').isVisible()).toBe(false);
+    await note.locator('summary').focus();
+    await popup.keyboard.press('Enter');
+    expect(await note.locator('.note').isVisible()).toBe(true);
     await popup.close();
   });
 

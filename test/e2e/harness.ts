@@ -191,6 +191,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     async popup(page) {
       const tabId = typeof page === 'number' ? page : await harness.tabIdOf(page);
       const popup = await context.newPage();
+      // The size people see it at: Chrome's popups are at most 800 × 600, ours is 400 wide.
+      await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       await popup.waitForSelector('.summary, .status:not(:empty) h2', { timeout: 15_000 });
       return popup;

@@ -424,7 +424,7 @@ async function shadowAndFrameRevealed({ page }: Visit) {
     });
   const popup = await h.popup(page);
   try {
-    await popup.locator('button.demand', { hasText: 'withdraw' }).first().click();
+    await popup.locator('summary.demand', { hasText: 'withdraw' }).first().click();
   } finally {
     await popup.close();
   }

@@ -28,5 +28,14 @@ it('the side panel follows the active tab and updates when it is annotated again
     document.querySelector('article')!.append(p);
   });
   await expect.poll(() => panel.locator('.summary').textContent(), { timeout: 10_000 }).toContain('Kyiv ×8');
+
+  // At the side panel's usual width, the first screen holds Copy, the framing at a glance and the demands.
+  await panel.setViewportSize({ width: 360, height: 800 });
   await h.screenshot(panel, 'sidepanel');
+  const bottom = async (selector: string) => {
+    const box = (await panel.locator(selector).first().boundingBox())!;
+    return box.y + box.height;
+  };
+  expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  for (const selector of ['.export button', '.chips', '.party']) expect(await bottom(selector), selector).toBeLessThanOrEqual(800);
 });
