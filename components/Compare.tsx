@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { compareArticles } from '../lib/compare/compare';
-import { storyOf } from '../lib/compare/stories';
+
 import { comparisonToMarkdown } from '../lib/export/comparison';
 import type { ArticleRecord } from '../lib/history/record';
-import { historyItem } from '../lib/storage';
+import { storyRecords, watchHistory } from '../lib/history/store';
 import { t } from '../lib/i18n';
 import { CompareTable } from './CompareTable';
 
@@ -13,11 +13,13 @@ export function Compare({ url }: { url: string | null }) {
   const [deselected, setDeselected] = useState<Set<string>>(new Set());
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
-    void historyItem.getValue().then(setRecords);
-    return historyItem.watch((v) => setRecords(v ?? []));
-  }, []);
+    // Only this article's story is read, not the whole history.
+    const read = () => void (url ? storyRecords(url) : Promise.resolve([])).then(setRecords);
+    read();
+    return watchHistory(read);
+  }, [url]);
   if (!url || !records.some((r) => r.id === url)) return <p class="status">{t('compare_not_in_history')}</p>;
-  const story = storyOf(url, records).map((id) => records.find((r) => r.id === id)!);
+  const story = records;
   if (story.length < 2) return <p class="status">{t('compare_alone')}</p>;
   const chosen = story.filter((r) => !deselected.has(r.id));
   const comparison = chosen.length >= 2 ? compareArticles(chosen) : null;

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { addRecord, exportHistory, HISTORY_LIMIT, parseHistory } from '../lib/history/history';
+import { exportHistory, HISTORY_LIMIT, parseHistory } from '../lib/history/history';
 import type { ArticleRecord } from '../lib/history/record';
-import { historyItem, noticeItem, write, type StorageNotice as Notice } from '../lib/storage';
+import { allRecords, clearHistory, deleteRecord, importRecords, watchHistory } from '../lib/history/store';
+import { noticeItem, type StorageNotice as Notice } from '../lib/storage';
 import { t } from '../lib/i18n';
 import { ImportFile, ImportOutcome, type Outcome } from './ImportFile';
 import { StorageNotice } from './StorageNotice';
-import { download, save } from './save';
+import { download, outcome } from './save';
 
 /** Analysed articles: view, delete one or all, export, import (validated; a bad file changes nothing). */
 export function History() {
@@ -13,18 +14,17 @@ export function History() {
   const [message, setMessage] = useState<Outcome | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => {
-    void historyItem.getValue().then(setRecords);
+    const read = () => void allRecords().then(setRecords);
+    read();
     void noticeItem.getValue().then(setNotice);
-    const unwatch = [historyItem.watch((v) => setRecords(v ?? [])), noticeItem.watch(setNotice)];
+    const unwatch = [watchHistory(read), noticeItem.watch(setNotice)];
     return () => unwatch.forEach((u) => u());
   }, []);
   const importFile = async (file: File) => {
     // The whole file is checked first; then one write, which lands whole or (storage full) not at all.
     const result = parseHistory(await file.text());
     if (!result.ok) return setMessage({ ok: false, lines: [t('history_import_failed', file.name), result.error] });
-    let merged = await historyItem.getValue();
-    for (const r of result.records) merged = addRecord(merged, r);
-    const error = await save(write(historyItem, merged));
+    const error = await outcome(importRecords(result.records));
     setMessage(
       error
         ? { ok: false, lines: [t('history_import_failed', file.name), error] }
@@ -45,7 +45,7 @@ export function History() {
                 <button
                   type="button"
                   aria-label={t('history_delete_label', r.title)}
-                  onClick={() => void historyItem.setValue(records.filter((x) => x.id !== r.id))}
+                  onClick={() => void deleteRecord(r.id).then(() => setRecords(records.filter((x) => x.id !== r.id)))}
                 >
                   {t('history_delete')}
                 </button>
@@ -58,7 +58,7 @@ export function History() {
           <button
             type="button"
             onClick={() => {
-              if (confirm(t('history_delete_all') + '?')) void historyItem.removeValue({ removeMeta: true });
+              if (confirm(t('history_delete_all') + '?')) void clearHistory().then(() => setRecords([]));
             }}
           >
             {t('history_delete_all')}

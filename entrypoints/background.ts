@@ -4,7 +4,7 @@ import { ensureOffscreenAnalyzer } from '@/lib/runtime/offscreen';
 import { annotateTab } from '@/lib/runtime/tabs';
 import { syncAlwaysOn } from '@/lib/always-on';
 import { alwaysOnItem, settingsItem, userPackItem } from '@/lib/storage';
-import { saveRecord } from '@/lib/history/save';
+import { saveRecord } from '@/lib/history/store';
 import type { ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
 

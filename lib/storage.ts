@@ -81,11 +81,11 @@ export function emptyUserPack(): Pack {
 }
 
 /**
- * Analysed articles, newest last, at most HISTORY_LIMIT (lib/history). Still version 1: each record
- * carries its own schema tag (`framing-lens/article@1`), and a change to records will add a
- * migration here.
+ * History version 1: every analysed article in this one item, newest last. Version 2 keeps one record
+ * per article in IndexedDB (lib/history/store), which moves this item's records there and removes it;
+ * it is read only for that move.
  */
-export const historyItem = defineVersioned<ArticleRecord[]>('local:history', { fallback: [], version: 1, migrations: {} });
+export const legacyHistoryItem = defineVersioned<ArticleRecord[]>('local:history', { fallback: [], version: 1, migrations: {} });
 
 /** Something the user must hear about their data, shown until dismissed. */
 export interface StorageNotice {

@@ -1,16 +1,10 @@
-/** The history list: newest last, one record per article, bounded; and its JSON import, validated. */
+/** The history's bound, and its JSON export and import, validated. (The records live in ./store.) */
 import { parseJsonWithPositions, JsonSyntaxError } from '../text/json';
 import { PARTY_IDS } from '../lexicon/types';
 import { RECORD_SCHEMA, type ArticleRecord } from './record';
 
 export const HISTORY_LIMIT = 500;
 export const HISTORY_EXPORT_SCHEMA = 'framing-lens/history@1';
-
-/** Adds or refreshes a record; beyond the limit the oldest go first. */
-export function addRecord(list: readonly ArticleRecord[], record: ArticleRecord, limit = HISTORY_LIMIT): ArticleRecord[] {
-  const rest = list.filter((r) => r.id !== record.id);
-  return [...rest, record].slice(-limit);
-}
 
 export function exportHistory(list: readonly ArticleRecord[]): string {
   return JSON.stringify({ schema: HISTORY_EXPORT_SCHEMA, records: list }, null, 2) + '\n';

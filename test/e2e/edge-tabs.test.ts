@@ -83,7 +83,7 @@ function storage(): Promise<Record<string, unknown>> {
   return h.worker.evaluate(async () => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(null));
 }
 
-const historyIds = async () => (((await storage()).history ?? []) as ArticleRecord[]).map((r) => r.id);
+const historyIds = async () => (await h.history()).map((r) => r.id);
 
 /** Polls `read` until `done` holds (expect.poll is for tests only, not their set-up). */
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeout = 15_000): Promise<T> {
@@ -261,7 +261,7 @@ describe('messages forged by another extension are not answered and change nothi
   let page: Page;
   let tabId: number;
   /** The badge, the storage and the tab's state before any forged message. */
-  let before: { badge: string; storage: Record<string, unknown>; state: unknown };
+  let before: { badge: string; storage: Record<string, unknown>; history: ArticleRecord[]; state: unknown };
   const fates = new Map<string, Fate>();
 
   beforeAll(async () => {
@@ -269,7 +269,7 @@ describe('messages forged by another extension are not answered and change nothi
     tabId = await h.tabIdOf(page);
     // The article's history record is written after its reply: wait for it, so storage is at rest.
     await until('the article’s history record', historyIds, (ids) => ids.includes(page.url()));
-    before = { badge: await badge(tabId), storage: await storage(), state: await h.stateOf(tabId) };
+    before = { badge: await badge(tabId), storage: await storage(), history: await h.history(), state: await h.stateOf(tabId) };
     for (const r of ROWS)
       fates.set(
         r.name,
@@ -298,6 +298,7 @@ describe('messages forged by another extension are not answered and change nothi
   it('the badge, the stored history and the tab’s state are as they were', async () => {
     expect(await badge(tabId)).toBe(before.badge);
     expect(await storage()).toEqual(before.storage);
+    expect(await h.history()).toEqual(before.history);
     expect(await historyIds()).not.toContain(FORGED_URL);
     expect(await h.stateOf(tabId)).toEqual(before.state);
   });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { ArticleRecord } from '../../lib/history/record';
 import type { PageState, SentPageState } from '../../lib/runtime/protocol';
 import { unpackAnalysis } from '../../lib/runtime/wire';
 
@@ -63,6 +64,8 @@ export interface Harness {
   stateOf(tabId: number): Promise<PageState | null>;
   /** Sends the tab's content script `getState` or `annotate`; its state as sent, the analysis as text (null: no answer). */
   ask(tabId: number, name: 'getState' | 'annotate'): Promise<SentPageState | null>;
+  /** The history as the extension keeps it (IndexedDB, lib/history/store), oldest first; [] before the first record. */
+  history(): Promise<ArticleRecord[]>;
   /** Opens the popup for the page's tab (or the tab of that id, for a page no URL query finds, e.g. about:blank). */
   popup(page: Page | number): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -187,6 +190,24 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
         },
         [tabId, name] as const,
       ) as Promise<SentPageState | null>;
+    },
+    async history() {
+      return worker.evaluate(async () => {
+        // Opened only when it exists: opening creates it, and the extension would then find no store in it.
+        if (!(await indexedDB.databases()).some((d) => d.name === 'framing-lens-history')) return [];
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('framing-lens-history');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const rows = await new Promise<{ record: ArticleRecord }[]>((resolve, reject) => {
+          const get = db.transaction('articles').objectStore('articles').index('analyzedAt').getAll();
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        });
+        db.close();
+        return rows.map((r) => r.record);
+      });
     },
     async popup(page) {
       const tabId = typeof page === 'number' ? page : await harness.tabIdOf(page);

@@ -585,12 +585,7 @@ async function allMatchesPainted({ page }: Visit) {
 
 describe('after every hostile page', () => {
   it('kept a history record of every article it annotated: none lost', async () => {
-    const ids = await h.worker.evaluate(async () => {
-      const api = (
-        globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { id: string }[]>> } } } }
-      ).chrome;
-      return ((await api.storage.local.get('history')).history ?? []).map((r) => r.id);
-    });
+    const ids = (await h.history()).map((r) => r.id);
     const lost = [...annotated].filter((url) => !ids.includes(url));
     lostRecords = lost.length;
     expect(annotated.size).toBeGreaterThan(5);

@@ -1,7 +1,8 @@
 /**
  * An upgrade in real Chromium: the profile holds what the earlier version stored
  * (test/fixtures/storage/v1.json), the extension starts on it, and the options page shows it all:
- * the switched-off pack still off, the hidden category still hidden, every term, site and article.
+ * the switched-off pack still off, the hidden category still hidden, every term, site and article
+ * (history moved from storage.local into IndexedDB).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,13 +61,16 @@ it('what version 1 stored is all there when the new version starts on it', async
   expect(lost).toEqual([]);
   expect(articles).toHaveLength(V1.history.length);
 
-  // Stored at the new version, nothing else changed.
+  // Stored at the new version, nothing else changed; history moved into IndexedDB whole (version 2).
   const stored = await h.worker.evaluate(async () => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
   expect(stored).toMatchObject({
     settings: { hiddenCategories: V1.settings.hiddenCategories, packs: { 'russia-ukraine': false } },
     settings$: { v: 2 },
     userPack: V1.userPack,
     alwaysOn: V1.alwaysOn,
-    history: V1.history,
   });
+  expect(stored.history).toBeUndefined();
+  const history = await h.history();
+  expect(history.map((r) => r.id).sort()).toEqual(V1.history.map((r) => r.id).sort());
+  for (const r of V1.history) expect(history.find((x) => x.id === r.id)).toEqual(r);
 });

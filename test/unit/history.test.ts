@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
 import { parseHtml } from '../../lib/cli/dom';
-import { addRecord, exportHistory, parseHistory } from '../../lib/history/history';
-import { toRecord, type ArticleRecord } from '../../lib/history/record';
+import { exportHistory, parseHistory } from '../../lib/history/history';
+import { toRecord } from '../../lib/history/record';
 import { SEEDS } from '../support/fixtures';
 
 // The English engine, as the product builds it for an English article: English demand rules only.
@@ -11,22 +11,6 @@ const seed = SEEDS.map(({ html, name }) => {
   const r = analyzeDocument(parseHtml(html), engine, `https://example.org/${name}`);
   if (!r.ok) throw new Error(r.message);
   return toRecord(r.analysis, `https://example.org/${name}`);
-});
-
-describe('addRecord', () => {
-  it('keeps one record per article, newest last', () => {
-    const list = addRecord(addRecord(addRecord([], seed[0]), seed[1]), { ...seed[0], title: 'Updated' });
-    expect(list.map((r) => [r.id, r.title])).toEqual([
-      [seed[1].id, seed[1].title],
-      [seed[0].id, 'Updated'],
-    ]);
-  });
-
-  it('drops the oldest beyond the limit', () => {
-    let list: ArticleRecord[] = [];
-    for (let i = 0; i < 7; i++) list = addRecord(list, { ...seed[0], id: `a${i}` }, 5);
-    expect(list.map((r) => r.id)).toEqual(['a2', 'a3', 'a4', 'a5', 'a6']);
-  });
 });
 
 describe('parseHistory', () => {

@@ -1,9 +1,11 @@
 /**
  * Upgrades: each earlier version's stored data (test/fixtures/storage/) installed in WXT's fake
  * browser, the extension's storage module loaded on it as a new version starts, and every setting,
- * term, site and history record checked to be there.
+ * term, site and history record checked to be there (history moved to IndexedDB, fake-indexeddb here).
  */
 import { enforceQuota, fakeBrowser } from '../support/fake-browser';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storage } from 'wxt/utils/storage';
 import { exportHistory, parseHistory } from '../../lib/history/history';
@@ -36,11 +38,12 @@ async function start(installed: Stored) {
   await fakeBrowser.storage.local.set(structuredClone(installed));
   vi.resetModules();
   const s = await import('../../lib/storage');
+  const { allRecords } = await import('../../lib/history/store');
   const [settings, userPack, alwaysOn, history] = await Promise.all([
     s.settingsItem.getValue(),
     s.userPackItem.getValue(),
     s.alwaysOnItem.getValue(),
-    s.historyItem.getValue(),
+    allRecords(),
   ]);
   return { s, settings, userPack, alwaysOn, history, stored: await fakeBrowser.storage.local.get() };
 }
@@ -53,7 +56,10 @@ afterAll(() => {
   if (checked.lost.length) throw new Error(`lost in upgrade: ${checked.lost.join('; ')}`);
 });
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+});
 
 describe('version 1 data', () => {
   it('is what the version 1 item definitions write: values only, no version meta', async () => {
@@ -140,11 +146,11 @@ describe('saveTogether', () => {
   it('writes the values and their version meta in one storage call', async () => {
     const { s } = await start({});
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await s.saveTogether(s.write(s.historyItem, V1.history), s.write(s.settingsItem, { hiddenCategories: [], packs: {} }));
+    await s.saveTogether(s.write(s.alwaysOnItem, V1.alwaysOn), s.write(s.settingsItem, { hiddenCategories: [], packs: {} }));
     expect(set).toHaveBeenCalledTimes(1);
     expect(await fakeBrowser.storage.local.get()).toEqual({
-      history: V1.history,
-      history$: { v: 1 },
+      alwaysOn: V1.alwaysOn,
+      alwaysOn$: { v: 1 },
       settings: { hiddenCategories: [], packs: {} },
       settings$: { v: 2 },
     });
