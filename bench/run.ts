@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { benchBundle } from './bundle';
 import { benchCli } from './cli';
 import { benchMatcher } from './matcher';
+import { benchHistory } from './history';
 import { benchPaint } from './paint';
 import { benchPipeline } from './pipeline';
 import { QUICK } from './measure';
@@ -22,6 +23,7 @@ log(`Framing Lens benchmark — ${results.machine}${QUICK ? ' (quick mode: singl
 // The browser first: the matcher's megabytes of text and thousands of RegExps leave this process a heap
 // whose collection, on a small machine, competes with the browser for its cores.
 results.pipeline = await benchPipeline(log);
+results.history = await benchHistory(log);
 results.paint = await benchPaint(log);
 results.matcher = benchMatcher(log);
 results.bundle = benchBundle(log);

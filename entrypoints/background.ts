@@ -7,11 +7,19 @@ import { alwaysOnItem, settingsItem, userPackItem } from '@/lib/storage';
 import { saveRecord } from '@/lib/history/store';
 import type { ArticleRecord } from '@/lib/history/record';
 import { t } from '@/lib/i18n';
+import { timed, TIMINGS_ON, type Stages } from '@/lib/timing';
+
+/** The bench's build keeps each history write's milliseconds here, for `npm run bench` (lib/timing). */
+const writeMs: number[] = [];
+if (TIMINGS_ON) (globalThis as { __historyWriteMs?: number[] }).__historyWriteMs = writeMs;
 
 /** History writes one at a time, so two tabs reporting together cannot lose a record; one failed write does not stop the next. */
 let writing = Promise.resolve();
 function remember(record: ArticleRecord) {
-  const saved = writing.then(() => saveRecord(record));
+  const timings: Stages<'write'> | undefined = TIMINGS_ON ? {} : undefined;
+  const saved = writing
+    .then(() => timed(timings, 'write', () => saveRecord(record)))
+    .finally(() => timings?.write && writeMs.push(timings.write));
   writing = saved.then(
     () => undefined,
     () => undefined,

@@ -77,7 +77,8 @@ type Articles = IDBPObjectStore<HistoryDB, ['articles'], 'articles', 'readwrite'
  * QuotaExceededError), not one of its requests' (each then fails as aborted).
  */
 async function inOneTransaction(database: IDBPDatabase<HistoryDB>, write: (store: Articles) => Promise<unknown>[]): Promise<void> {
-  const tx = database.transaction('articles', 'readwrite');
+  // Relaxed: a history record lost to a power cut costs a re-annotation, and a flush to disk costs every annotation.
+  const tx = database.transaction('articles', 'readwrite', { durability: 'relaxed' });
   const done = tx.done;
   let requests: Promise<unknown>[];
   try {
@@ -147,27 +148,29 @@ const idsByAge = async (database: IDBPDatabase<HistoryDB>) => database.getAllKey
  */
 export async function saveRecord(record: ArticleRecord, now = new Date()): Promise<number> {
   const database = await db();
-  const older = (await idsByAge(database)).filter((id) => id !== record.id);
-  const overLimit = older.splice(0, Math.max(0, older.length + 1 - HISTORY_LIMIT));
+  const growth = (await database.getKey('articles', record.id)) === undefined ? 1 : 0;
+  const overLimit = Math.max(0, (await database.count('articles')) + growth - HISTORY_LIMIT);
+  // The ids in age order, read only once some must go: the history is full, or storage is.
+  let older: string[] | undefined;
+  const oldest = async (n: number) => (n ? (older ??= (await idsByAge(database)).filter((id) => id !== record.id)).slice(0, n) : []);
   // The fewest oldest that make room, one more at a time: a transaction that does not fit changes
   // nothing, and one that does cannot be taken back, so no larger drop is ever tried first.
-  let dropped: string[] = [];
-  for (let drop = 0; ; drop++) {
-    if (drop > older.length) throw new QuotaError(older.length + 1);
-    dropped = older.slice(0, drop);
+  for (let room = 0; ; room++) {
+    const drop = await oldest(overLimit + room);
+    if (drop.length < overLimit + room) throw new QuotaError(drop.length + 1);
     try {
-      await inOneTransaction(database, (store) => [...[...overLimit, ...dropped].map((id) => store.delete(id)), store.put(stored(record))]);
-      break;
+      await inOneTransaction(database, (store) => [...drop.map((id) => store.delete(id)), store.put(stored(record))]);
     } catch (e) {
-      if (!isQuotaError(e)) throw e;
+      if (isQuotaError(e)) continue;
+      throw e;
     }
+    changed();
+    if (room) {
+      const notice = await noticeItem.getValue();
+      await noticeItem.setValue({ droppedRecords: (notice?.droppedRecords ?? 0) + room, at: now.toISOString() });
+    }
+    return room;
   }
-  changed();
-  if (dropped.length) {
-    const notice = await noticeItem.getValue();
-    await noticeItem.setValue({ droppedRecords: (notice?.droppedRecords ?? 0) + dropped.length, at: now.toISOString() });
-  }
-  return dropped.length;
 }
 
 /** Adds imported records (a record of the same article replaces it), in one transaction: all land or none. */
@@ -176,11 +179,9 @@ export async function importRecords(records: readonly ArticleRecord[]): Promise<
   const incoming = new Set(records.map((r) => r.id));
   const older = (await idsByAge(database)).filter((id) => !incoming.has(id));
   const overLimit = older.slice(0, Math.max(0, older.length + records.length - HISTORY_LIMIT));
-  const tx = database.transaction('articles', 'readwrite');
-  await Promise.all([
-    ...overLimit.map((id) => tx.store.delete(id)),
-    ...records.slice(-HISTORY_LIMIT).map((r) => tx.store.put(stored(r))),
-    tx.done,
+  await inOneTransaction(database, (store) => [
+    ...overLimit.map((id) => store.delete(id)),
+    ...records.slice(-HISTORY_LIMIT).map((r) => store.put(stored(r))),
   ]);
   changed();
 }
