@@ -42,10 +42,10 @@ function split(reply: unknown): { value: unknown; fetched: Promise<unknown> } {
 
 /** A reply as it arrives, its parts fetched and joined. */
 async function join(value: unknown, ask: (request: PartRequest) => Promise<unknown>): Promise<unknown> {
-  const fetch = (p: Parted) => fetchAll(p.parts, (r) => ask(r) as Promise<string | null | undefined>);
-  if (isParted(value)) return fetch(value);
+  const joinParts = (p: Parted) => fetchAll(p.parts, (r) => ask(r) as Promise<string | null | undefined>);
+  if (isParted(value)) return joinParts(value);
   if (!isRecord(value) || !Object.values(value).some(isParted)) return value;
-  const fields = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, isParted(v) ? await fetch(v) : v] as const));
+  const fields = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, isParted(v) ? await joinParts(v) : v] as const));
   return Object.fromEntries(fields);
 }
 
