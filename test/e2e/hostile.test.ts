@@ -425,6 +425,8 @@ async function shadowAndFrameRevealed({ page }: Visit) {
   const popup = await h.popup(page);
   try {
     await popup.locator('summary.demand', { hasText: 'withdraw' }).first().click();
+    // Opening the demand asks the page to reveal it, in the task after the click: the popup stays open till then.
+    await expect.poll(flashed).not.toBeNull();
   } finally {
     await popup.close();
   }
