@@ -53,6 +53,8 @@ function db(): Promise<IDBPDatabase<HistoryDB>> {
     await migrate(database);
     return database;
   });
+  // A failure to open (or to move version 1 in, which then stays where it was) is tried again next time.
+  opened.catch(() => (opened = null));
   return opened;
 }
 
