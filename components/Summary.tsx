@@ -39,7 +39,10 @@ export function Summary({ state, onReveal, onCopy, copied }: SummaryProps) {
   const { analysis } = state;
   const { article, summary } = analysis;
   const date = article.publishedTime ? new Date(article.publishedTime) : null;
-  const firstOf = (termId: string) => analysis.matches.findIndex((m) => m.termId === termId && m.field === 'body');
+  // Each term's first match in the body, found in one pass (a long article has thousands of matches).
+  const first = new Map<string, number>();
+  analysis.matches.forEach((m, i) => m.field === 'body' && !first.has(m.termId) && first.set(m.termId, i));
+  const firstOf = (termId: string) => first.get(termId) ?? -1;
   const used = (s: (typeof summary.spellings)[number]) => s.used.map((u) => `${u.variant} ×${u.count}`).join(' · ');
   const byVoice = (voice: 'author' | 'quoted') => summary.loaded[voice].reduce((n, u) => n + u.count, 0);
   // The reader's first screen: the article and Copy, its framing at a glance, the demands by party.
