@@ -83,7 +83,20 @@ export function builtinEngines(options: { extra?: readonly Pack[]; packs?: Reado
 /** Milliseconds per pipeline stage, filled in as the stages run (for the benchmark and the command line). */
 export type Timings = Stages<'compile' | 'parse' | 'extract' | 'match' | 'demands' | 'summary'>;
 
-export function analyzeArticle(article: Article, engine: Engine, url: string | null = null, timings?: Timings): Analysis {
+/** An analysis in two steps: what the lexicon matched first (what the page paints), then the demands. */
+export type Found = Omit<Analysis, 'demands' | 'topics' | 'summary'>;
+
+export interface StagedAnalysis {
+  found: Found;
+  engine: Engine;
+  /** The whole analysis: the demands are found on the first call. */
+  complete(): Analysis;
+}
+
+export type StagedResult = { ok: true; staged: StagedAnalysis } | Exclude<AnalysisResult, { ok: true }>;
+
+/** Matches an article at once and finds its demands when asked. */
+export function stageArticle(article: Article, engine: Engine, url: string | null = null, timings?: Timings): StagedAnalysis {
   const lang = article.lang ?? 'en';
   // The body is folded and its quotations found once, for both the matcher and the demand finder.
   const { body, matches } = timed(timings, 'match', () => {
@@ -94,23 +107,47 @@ export function analyzeArticle(article: Article, engine: Engine, url: string | n
     const all = [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)];
     return { body, matches: inContext(all, engine.needsWar) };
   });
-  const { demands, topics } = timed(timings, 'demands', () => {
-    const sentences = splitSentences(article.text, lang);
-    return {
-      demands: engine.demands.find(article.text, lang, sentences, body),
-      topics: engine.demands.mentioned(article.text, lang, sentences, body),
-    };
-  });
+  const found: Found = { schema: ANALYSIS_SCHEMA, url, article, lexicon: engine.lexicon.packs, matches };
+  let analysis: Analysis | null = null;
   return {
-    schema: ANALYSIS_SCHEMA,
-    url,
-    article,
-    lexicon: engine.lexicon.packs,
-    matches,
-    demands,
-    topics,
-    summary: timed(timings, 'summary', () => summarize(matches, demands, engine.lexicon)),
+    found,
+    engine,
+    complete() {
+      if (analysis) return analysis;
+      const { demands, topics } = timed(timings, 'demands', () => {
+        const sentences = splitSentences(article.text, lang);
+        return {
+          demands: engine.demands.find(article.text, lang, sentences, body),
+          topics: engine.demands.mentioned(article.text, lang, sentences, body),
+        };
+      });
+      // Keys in this order: an export reads the same whichever way the analysis came.
+      const { schema, lexicon } = found;
+      const summary = timed(timings, 'summary', () => summarize(matches, demands, engine.lexicon));
+      return (analysis = { schema, url, article, lexicon, matches, demands, topics, summary });
+    },
   };
+}
+
+export function analyzeArticle(article: Article, engine: Engine, url: string | null = null, timings?: Timings): Analysis {
+  return stageArticle(article, engine, url, timings).complete();
+}
+
+/** Extracts the article and matches it with the engine for its language (or the one engine given); demands when asked. */
+export function stageDocument(
+  doc: Document,
+  engines: Engine | Engines,
+  url: string | null = null,
+  timings?: Timings,
+  options?: ExtractOptions,
+): StagedResult {
+  const extraction = timed(timings, 'extract', () => extractArticle(doc, options));
+  if (!extraction.ok) return extraction;
+  const { article } = extraction;
+  const lang = 'forLanguage' in engines ? articleLanguage(article.lang, article.text) : null;
+  const engine = 'forLanguage' in engines ? timed(timings, 'compile', () => engines.forLanguage(lang)) : engines;
+  if (!engine) return unsupported(lang ?? 'und', (engines as Engines).languages);
+  return { ok: true, staged: stageArticle(article, engine, url, timings) };
 }
 
 /** Extracts the article and analyses it with the engine for its language (or the one engine given). */
@@ -121,16 +158,11 @@ export function analyzeDocument(
   timings?: Timings,
   options?: ExtractOptions,
 ): AnalysisResult {
-  const extraction = timed(timings, 'extract', () => extractArticle(doc, options));
-  if (!extraction.ok) return extraction;
-  const { article } = extraction;
-  const lang = 'forLanguage' in engines ? articleLanguage(article.lang, article.text) : null;
-  const engine = 'forLanguage' in engines ? timed(timings, 'compile', () => engines.forLanguage(lang)) : engines;
-  if (!engine) return unsupported(lang ?? 'und', (engines as Engines).languages);
-  return { ok: true, analysis: analyzeArticle(article, engine, url, timings), engine };
+  const staged = stageDocument(doc, engines, url, timings, options);
+  return staged.ok ? { ok: true, analysis: staged.staged.complete(), engine: staged.staged.engine } : staged;
 }
 
-function unsupported(lang: string, languages: readonly string[]): AnalysisResult {
+function unsupported(lang: string, languages: readonly string[]): Extract<AnalysisResult, { reason: 'unsupported-language' }> {
   const names = languages.map(languageName).join(', ');
   return {
     ok: false,

@@ -6,7 +6,7 @@
 import { toRecord, type ArticleRecord } from '../history/record';
 import type { Pack } from '../lexicon/types';
 import { timed } from '../timing';
-import { analyzeDocument, builtinEngines, type AnalysisResult, type Engines, type Timings } from './analyze';
+import { builtinEngines, stageDocument, type Engines, type StagedResult, type Timings } from './analyze';
 
 /** Which lexicon to use: the user's choices of built-in packs (lib/storage Settings.packs), and their own terms. */
 export interface LexiconChoice {
@@ -23,11 +23,12 @@ export interface PageRequest {
 
 export interface Analyzer {
   /**
-   * The analysis of the page, and the article's history record, made when asked: after the reply has
-   * gone, so the page does not wait for it (it goes to the background, not back to the page). Stage
+   * The analysis of the page in two steps (the matches at once, the demands when asked: the page paints
+   * the first while the analyser finds the second), and the article's history record, made when asked:
+   * after the page has its answer (the record goes to the background, not back to the page). Stage
    * times go to `timings` when given.
    */
-  analyzePage(request: PageRequest, timings?: Timings): { result: AnalysisResult; record(): ArticleRecord | null };
+  analyzePage(request: PageRequest, timings?: Timings): { result: StagedResult; record(): ArticleRecord | null };
 }
 
 export function createAnalyzer(parse: (html: string) => Document): Analyzer {
@@ -46,8 +47,8 @@ export function createAnalyzer(parse: (html: string) => Document): Analyzer {
       const doc = timed(timings, 'parse', () => parse(html));
       // The parsed copy is ours alone: Readability may work on it without cloning it first. Each
       // language's engine compiles the first time an article needs it (timed as part of 'compile').
-      const result = analyzeDocument(doc, engines, url, timings, { clone: false });
-      return { result, record: () => (result.ok ? toRecord(result.analysis, url) : null) };
+      const result = stageDocument(doc, engines, url, timings, { clone: false });
+      return { result, record: () => (result.ok ? toRecord(result.staged.complete(), url) : null) };
     },
   };
 }

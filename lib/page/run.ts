@@ -1,13 +1,14 @@
 /**
  * One annotation pass over the page: send it to the analyser, read the page's own text meanwhile, then
- * anchor and paint the answer. The analysis runs in the analyser, away from the page's main thread;
+ * anchor and paint the matches it answers with, while it finds the demands. The analysis runs in the analyser, away from the page's main thread;
  * here is the DOM work, cut into slices between which the page's own tasks run.
  */
-import { requestAnalysis } from '../runtime/analyzer-client';
+import { requestAnalysis, requestDemands } from '../runtime/analyzer-client';
 import type { LexiconChoice } from '../analysis/analyzer';
-import { unpackAnalysis } from '../runtime/wire';
+import { completeFound, unpackFound, type WireDemands } from '../runtime/wire';
 import { createAnchor } from '../anchor/anchor';
 import { composedTextContent, sameComposition, serializeComposed, type Composition } from '../extract/composed';
+import { withoutCode } from '../extract/lean';
 import { collectTextInSlices, type CollectedText } from '../extract/text';
 import type { Category, Entry, Party } from '../lexicon/types';
 import type { PageState, PipelineTimings, SentPageState } from '../runtime/protocol';
@@ -62,8 +63,11 @@ export async function runPass(input: PassInput): Promise<Pass> {
     // shadow roots and frames last read flattened into it where they sit.
     const ask = () => {
       const html = timed(timings, 'serialize', () =>
-        // eslint-disable-next-line no-restricted-properties -- read, never written
-        composition ? serializeComposed(document, composition) : document.documentElement.outerHTML,
+        withoutCode(
+          // eslint-disable-next-line no-restricted-properties -- read, never written
+          composition ? serializeComposed(document, composition) : document.documentElement.outerHTML,
+          document,
+        ),
       );
       return requestAnalysis({ html, url, lexicon: input.lexicon });
     };
@@ -90,24 +94,31 @@ export async function runPass(input: PassInput): Promise<Pass> {
     if (timings && reply.debug) Object.assign(timings, reply.debug.timings, { transit: reply.debug.transit });
     // The answer took a while to read in (a long article's is megabytes): the page's own tasks first.
     await yieldToPage();
-    // Reading megabytes of JSON is a task's worth: rebuilding the analysis gets its own.
-    const result = await timed(timings, 'rebuild', () => unpackAnalysis(reply.analysis, yieldToPage));
+    // Reading megabytes of JSON is a task's worth: rebuilding the matches gets its own.
+    const result = await timed(timings, 'rebuild', () => unpackFound(reply.found, yieldToPage));
     if (!result.ok && result.reason === 'unsupported-language')
       return done({ status: 'unsupported-language', url, lang: result.lang, message: result.message });
-    if (!result.ok || !text) return done({ status: 'no-article', url, message: result.ok ? '' : result.message });
-    const { analysis } = result;
+    if (!result.ok || !text || !reply.ticket) return done({ status: 'no-article', url, message: result.ok ? '' : result.message });
+    const { found } = result;
+    // Asked now, the demands come as soon as the analyser has them.
+    const demandsAsked = requestDemands(reply.ticket);
+    demandsAsked.catch(() => undefined);
     await yieldToPage();
-    const anchor = timed(timings, 'anchor', () => createAnchor(text, analysis.article));
+    const anchor = timed(timings, 'anchor', () => createAnchor(text, found.article));
     // Each match is placed as it is painted: both run in slices.
     const painted = await timed(timings, 'paint', () =>
       paint(
         document,
-        analysis.matches.map((m) => m.category),
-        (i) => (analysis.matches[i].field === 'body' ? anchor.place(analysis.matches[i]) : null),
+        found.matches.map((m) => m.category),
+        (i) => (found.matches[i].field === 'body' ? anchor.place(found.matches[i]) : null),
         input.hidden,
         SLICE_MS,
       ),
     );
+    if (timings) timings.firstHighlight = performance.now() - timings.startedAt!;
+    const demands = await timed(timings, 'demandsWait', () => demandsAsked);
+    if (timings && demands.debug) Object.assign(timings, demands.debug.timings);
+    const { analysis, parties } = completeFound(found, JSON.parse(demands.demands) as WireDemands);
     const placed = painted.filter(Boolean).length;
     const unplaced = analysis.matches.flatMap((m, i) => (m.field === 'body' && !painted[i] ? [i] : []));
     if (timings) timings.total = performance.now() - timings.startedAt!;
@@ -116,11 +127,11 @@ export async function runPass(input: PassInput): Promise<Pass> {
     return {
       state,
       // `timings` is the same object in both: the overlay's time, measured after, goes too.
-      sent: { status: 'ready', analysis: reply.analysis, url, placed, unplaced, ...debug },
+      sent: { status: 'ready', analysis: { found: reply.found, demands: demands.demands }, url, placed, unplaced, ...debug },
       painted,
       unplaced,
       entries: result.entries,
-      parties: result.parties,
+      parties,
       live: text,
       composition,
       annotatedText,

@@ -2,15 +2,17 @@
 import type { PageRequest } from '../analysis/analyzer';
 import type { Timings } from '../analysis/analyze';
 import { sendToAnalyzer, sendToBackground } from './protocol';
-import type { AnalysisText } from './wire';
 
-/**
- * The analyser's reply; in the bench's build, its stages and `transit`: how long the page waited
- * beyond the analyser's own work.
- */
-export async function requestAnalysis(
-  request: PageRequest,
-): Promise<{ analysis: AnalysisText; debug?: { timings: Timings; transit: number } }> {
+type Debug = { debug?: { timings: Timings; transit: number } };
+
+/** `transit` (the bench's build): how long the page waited beyond the analyser's own work. */
+function withTransit<R extends { debug?: { timings: Timings; handled: number } }>(reply: R, sent: number): Omit<R, 'debug'> & Debug {
+  const { debug, ...rest } = reply;
+  return { ...rest, ...(debug && { debug: { timings: debug.timings, transit: performance.now() - sent - debug.handled } }) };
+}
+
+/** The analyser's first answer: the article and its matches, and the ticket for its demands. */
+export async function requestAnalysis(request: PageRequest): Promise<{ found: string; ticket: string | null } & Debug> {
   // Nobody listening rejects; a listener without this handler answers nothing. Either way: not running.
   let sent = performance.now();
   const ask = () => sendToAnalyzer('analyzePage', request).catch(() => undefined);
@@ -21,9 +23,14 @@ export async function requestAnalysis(
     reply = await ask();
   }
   if (!reply) throw new Error('The analyser did not answer.');
-  const { debug } = reply;
-  return {
-    analysis: reply.analysis,
-    ...(debug && { debug: { timings: debug.timings, transit: performance.now() - sent - debug.handled } }),
-  };
+  return withTransit(reply, sent);
+}
+
+/** The demands of the article whose matches came with `ticket`. */
+export async function requestDemands(ticket: string): Promise<{ demands: string } & Debug> {
+  const sent = performance.now();
+  const reply = await sendToAnalyzer('demandsOf', ticket);
+  // The analyser started again since it sent the matches (the browser stopped it, the extension was updated).
+  if (!reply) throw new Error('The analyser stopped before it found the demands: annotate the page again.');
+  return withTransit(reply, sent);
 }

@@ -27,27 +27,29 @@ const isParted = (v: unknown): v is Parted =>
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
-/** A reply as it leaves: long texts, the reply itself or its fields, offered in parts; `fetched` once all have gone. */
+/** A reply as it leaves: long texts, the reply itself or in its (nested) fields, offered in parts; `fetched` once all have gone. */
 function split(reply: unknown): { value: unknown; fetched: Promise<unknown> } {
   const offers: Offer[] = [];
-  const side = (v: unknown) => {
+  const side = (v: unknown): unknown => {
+    if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, side(x)]));
     if (typeof v !== 'string') return v;
     const offered = offer(v);
     offers.push(offered);
     return typeof offered === 'string' ? offered : ({ parts: offered } satisfies Parted);
   };
-  const value = isRecord(reply) ? Object.fromEntries(Object.entries(reply).map(([k, v]) => [k, side(v)])) : side(reply);
+  const value = side(reply);
   return { value, fetched: Promise.all(offers.length ? offers.map(whenFetched) : [whenFetched('')]) };
 }
 
 /** A reply as it arrives, its parts fetched and joined. */
 async function join(value: unknown, ask: (request: PartRequest) => Promise<unknown>): Promise<unknown> {
-  const joinParts = (p: Parted) => fetchAll(p.parts, (r) => ask(r) as Promise<string | null | undefined>);
-  if (isParted(value)) return joinParts(value);
-  if (!isRecord(value) || !Object.values(value).some(isParted)) return value;
-  const fields = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, isParted(v) ? await joinParts(v) : v] as const));
+  if (isParted(value)) return fetchAll(value.parts, (r) => ask(r) as Promise<string | null | undefined>);
+  if (!isRecord(value) || !hasParts(value)) return value;
+  const fields = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await join(v, ask)] as const));
   return Object.fromEntries(fields);
 }
+
+const hasParts = (v: unknown): boolean => isParted(v) || (isRecord(v) && Object.values(v).some(hasParts));
 
 /** Sends to a tab's content script (`tabId`), else to the extension's own pages and workers, whichever serves `name`. */
 export async function send(to: { tabId?: number }, name: string, arg: unknown): Promise<unknown> {

@@ -12,12 +12,19 @@ import type { AnalysisText } from './wire';
 /**
  * Milliseconds per stage of one annotation, kept in the bench's build only (lib/timing): the analyser's
  * stages, then the page's own (`serialize`, `collect`: reading the live page's text, `wait`: for the
- * analyser beyond that, `rebuild`: the analysis from the text it crossed as, `anchor`, `paint`;
- * `transit`: the request's and the reply's way between the page and the analyser, the analyser's own
- * work taken out); `total` runs from the trigger to the painted page, `ui` is the overlay drawn after it.
+ * analyser's first answer beyond that, `rebuild`: the matches from the text they crossed as, `anchor`,
+ * `paint`; `transit`: the request's and the first answer's way between the page and the analyser, the
+ * analyser's own work taken out; `demandsWait`: for the demands after painting); `firstHighlight`
+ * runs from the trigger to the painted highlights, `total` to the whole analysis received, `ui` is the
+ * overlay drawn after it.
  */
 export type PipelineTimings = Timings &
-  Partial<Record<'serialize' | 'collect' | 'wait' | 'transit' | 'rebuild' | 'anchor' | 'paint' | 'ui' | 'total', number>> & {
+  Partial<
+    Record<
+      'serialize' | 'collect' | 'wait' | 'transit' | 'rebuild' | 'anchor' | 'paint' | 'demandsWait' | 'firstHighlight' | 'ui' | 'total',
+      number
+    >
+  > & {
     /** When the run began, on the page's clock (performance.now()). */
     startedAt?: number;
   };
@@ -47,15 +54,20 @@ type ReadyState = Extract<PageState, { status: 'ready' }>;
  */
 export type SentPageState = Exclude<PageState, ReadyState> | (Omit<ReadyState, 'analysis'> & { analysis: AnalysisText });
 
-/** The analyser's answer: the analysis as text. */
-export interface AnalyzerReply {
-  analysis: AnalysisText;
-  /**
-   * The bench's build only: the analyser's stages, and `handled`, the milliseconds from the request's
-   * arrival to the reply, all the analyser's own work included.
-   */
-  debug?: { timings: Timings; handled: number };
-}
+/**
+ * The bench's build only: the analyser's stages so far, and `handled`, the milliseconds from the
+ * request's arrival to the reply, all the analyser's own work included.
+ */
+type AnalyzerDebug = { debug?: { timings: Timings; handled: number } };
+
+/**
+ * The analyser's first answer: the article and its matches (./wire `packFound`), and the ticket to ask
+ * for its demands with (null: no article).
+ */
+export type AnalyzerReply = { found: string; ticket: string | null } & AnalyzerDebug;
+
+/** The analyser's second answer: the demands (./wire `packDemands`). */
+export type DemandsReply = { demands: string } & AnalyzerDebug;
 
 /** Messages to a tab's content script. */
 export interface ContentProtocol {
@@ -94,6 +106,11 @@ export interface BackgroundProtocol {
 /** Messages to the analyser: Chrome's offscreen document, Firefox's background page. */
 export interface AnalyzerProtocol {
   analyzePage(request: PageRequest): AnalyzerReply;
+  /**
+   * The demands of an article whose matches it sent, found meanwhile. Null when the ticket is unknown:
+   * the analyser started again, or the page asked too late (tickets are kept for a minute).
+   */
+  demandsOf(ticket: string): DemandsReply | null;
 }
 
 type Handlers<P> = {

@@ -251,6 +251,7 @@ describe('messages forged by another extension are not answered and change nothi
     { name: 'pageAnnotated with a count of 999, to the background', to: 'runtime', message: 'pageAnnotated', arg: report },
     { name: 'remember a forged history record, to the background', to: 'runtime', message: 'remember', arg: record },
     { name: 'analyzePage (whose record would be remembered), to the analyser', to: 'runtime', message: 'analyzePage', arg: request },
+    { name: 'demandsOf an article, to the analyser', to: 'runtime', message: 'demandsOf', arg: 'a-ticket' },
     { name: 'getState, to the extension', to: 'runtime', message: 'getState' },
     { name: 'getState, to the tab', to: 'tab', message: 'getState' },
     { name: 'annotate, to the tab', to: 'tab', message: 'annotate' },

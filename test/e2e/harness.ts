@@ -176,16 +176,23 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
             unknown
           > | null;
           if (reply === null) return null;
-          for (const [key, value] of Object.entries(reply)) {
-            const offered = (value as { parts?: { id: string; parts: number } } | null)?.parts;
-            if (typeof offered !== 'object') continue;
-            const parts = await Promise.all(
-              Array.from({ length: offered.parts }, (_, index) =>
-                api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'part', arg: { id: offered.id, index } }),
-              ),
-            );
-            reply[key] = parts.join('');
-          }
+          // Long texts may sit in nested fields (the analysis' two steps).
+          const records: Record<string, unknown>[] = [reply];
+          for (let r = records.pop(); r; r = records.pop())
+            for (const [key, value] of Object.entries(r)) {
+              if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+              const offered = (value as { parts?: { id: string; parts: number } }).parts;
+              if (typeof offered !== 'object' || typeof offered?.id !== 'string') {
+                records.push(value as Record<string, unknown>);
+                continue;
+              }
+              const parts = await Promise.all(
+                Array.from({ length: offered.parts }, (_, index) =>
+                  api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'part', arg: { id: offered.id, index } }),
+                ),
+              );
+              r[key] = parts.join('');
+            }
           return reply;
         },
         [tabId, name] as const,

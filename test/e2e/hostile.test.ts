@@ -549,7 +549,7 @@ async function hugeInPopup({ page }: Visit) {
   const tabId = await h.tabIdOf(page);
   const sent = await h.ask(tabId, 'getState');
   // Long enough that it crosses in parts (lib/runtime/channel), which the popup fetches.
-  expect(sent?.status === 'ready' && sent.analysis.length).toBeGreaterThan(4 * PART_CHARS);
+  expect(sent?.status === 'ready' && sent.analysis.found.length).toBeGreaterThan(4 * PART_CHARS);
   const state = await h.stateOf(tabId);
   if (state?.status !== 'ready') throw new Error(`not annotated: ${state?.status}`);
   const popup = await h.popup(page);
