@@ -13,6 +13,7 @@ import type { PipelineTimings, SentPageState as PageState } from '../lib/runtime
 import { matchCount, type WireFound } from '../lib/runtime/wire';
 import { articlePage } from './pages';
 import { DEV } from '../test/support/fixtures';
+import { bigDom } from '../test/support/hostile';
 import { QUICK, median, round } from './measure';
 
 const READABILITY = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
@@ -25,12 +26,14 @@ const STAGES = [
   'transit',
   'parse',
   'extract',
+  'opening',
   'match',
   'demands',
   'summary',
   'rebuild',
   'anchor',
   'paint',
+  'matchesWait',
   'demandsWait',
   'ui',
 ] as const;
@@ -151,6 +154,8 @@ export async function benchPipeline(log: (line: string) => void): Promise<Record
     'seed-2': readFileSync(new URL('../test/fixtures/seeds/seed-2.html', import.meta.url), 'utf8'),
     'article-200kb': articlePage(200_000),
     'article-2mb': articlePage(2_000_000),
+    // The hostile suite's page of 50,000 nodes: its longest task here stands for the freeze it once had.
+    'big-dom': bigDom(),
   };
   const h = await launch({
     generated: Object.fromEntries(Object.entries(pages).map(([name, html]) => [`bench/${name}.html`, html])),

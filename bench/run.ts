@@ -15,7 +15,10 @@ import { QUICK } from './measure';
 
 const log = (line: string) => console.log(line);
 /** `--only pipeline,history`: just those sections (results.json then holds just those). */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const run = (section: string) => !only || only.includes(section);
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),

@@ -8,7 +8,7 @@ import { mergePacks } from '../lexicon/merge';
 import type { Lexicon, Pack } from '../lexicon/types';
 import { inContext, warOnly } from '../match/context';
 import { compileMatcher, type Match, type Matcher } from '../match/matcher';
-import { prepareText } from '../match/prepare';
+import { prepareText, type PreparedText } from '../match/prepare';
 import { summarize, type Summary } from '../summary/summarize';
 import { timed, type Stages } from '../timing';
 
@@ -81,39 +81,65 @@ export function builtinEngines(options: { extra?: readonly Pack[]; packs?: Reado
 }
 
 /** Milliseconds per pipeline stage, filled in as the stages run (for the benchmark and the command line). */
-export type Timings = Stages<'compile' | 'parse' | 'extract' | 'match' | 'demands' | 'summary'>;
+export type Timings = Stages<'compile' | 'parse' | 'extract' | 'opening' | 'match' | 'demands' | 'summary'>;
 
-/** An analysis in two steps: what the lexicon matched first (what the page paints), then the demands. */
+/** An analysis in steps: what the lexicon matched (what the page paints), then the demands. */
 export type Found = Omit<Analysis, 'demands' | 'topics' | 'summary'>;
 
 export interface StagedAnalysis {
-  found: Found;
   engine: Engine;
+  /**
+   * The article's opening, its first paragraphs up to `chars` characters, and what the lexicon matched
+   * there: a first screen to paint while the rest is matched. Null when the article is not much longer.
+   * Its matches are among the whole article's (the war's context is read in the opening alone).
+   */
+  opening(chars: number): Found | null;
+  /** The whole article and its matches. */
+  found(): Found;
   /** The whole analysis: the demands are found on the first call. */
   complete(): Analysis;
 }
 
 export type StagedResult = { ok: true; staged: StagedAnalysis } | Exclude<AnalysisResult, { ok: true }>;
 
-/** Matches an article at once and finds its demands when asked. */
+/** Matches an article, and finds its demands, each when asked (and once). */
 export function stageArticle(article: Article, engine: Engine, url: string | null = null, timings?: Timings): StagedAnalysis {
   const lang = article.lang ?? 'en';
-  // The body is folded and its quotations found once, for both the matcher and the demand finder.
-  const { body, matches } = timed(timings, 'match', () => {
+  const matchText = (a: Article) => {
     const body = prepareText(
-      article.text,
-      article.paragraphs.filter((p) => p.quoted),
+      a.text,
+      a.paragraphs.filter((p) => p.quoted),
     );
-    const all = [...engine.matcher.match(article.title, 'title'), ...engine.matcher.match(article.text, 'body', body)];
+    const all = [...engine.matcher.match(a.title, 'title'), ...engine.matcher.match(a.text, 'body', body)];
     return { body, matches: inContext(all, engine.needsWar) };
+  };
+  const foundOf = (a: Article, matches: Match[]): Found => ({
+    schema: ANALYSIS_SCHEMA,
+    url,
+    article: a,
+    lexicon: engine.lexicon.packs,
+    matches,
   });
-  const found: Found = { schema: ANALYSIS_SCHEMA, url, article, lexicon: engine.lexicon.packs, matches };
+  let whole: { body: PreparedText; matches: Match[] } | null = null;
+  // The body is folded and its quotations found once, for both the matcher and the demand finder.
+  const matched = () => (whole ??= timed(timings, 'match', () => matchText(article)));
   let analysis: Analysis | null = null;
   return {
-    found,
     engine,
+    opening(chars) {
+      const k = article.paragraphs.findIndex((p) => p.end >= chars);
+      if (k < 0 || article.text.length < 2 * chars) return null;
+      const end = article.paragraphs[k].end;
+      const opening: Article = { ...article, text: article.text.slice(0, end), paragraphs: article.paragraphs.slice(0, k + 1) };
+      return foundOf(
+        opening,
+        timed(timings, 'opening', () => matchText(opening).matches),
+      );
+    },
+    found: () => foundOf(article, matched().matches),
     complete() {
       if (analysis) return analysis;
+      const { body, matches } = matched();
       const { demands, topics } = timed(timings, 'demands', () => {
         const sentences = splitSentences(article.text, lang);
         return {
@@ -121,10 +147,9 @@ export function stageArticle(article: Article, engine: Engine, url: string | nul
           topics: engine.demands.mentioned(article.text, lang, sentences, body),
         };
       });
-      // Keys in this order: an export reads the same whichever way the analysis came.
-      const { schema, lexicon } = found;
       const summary = timed(timings, 'summary', () => summarize(matches, demands, engine.lexicon));
-      return (analysis = { schema, url, article, lexicon, matches, demands, topics, summary });
+      // Keys in this order: an export reads the same whichever way the analysis came.
+      return (analysis = { ...foundOf(article, matches), demands, topics, summary });
     },
   };
 }

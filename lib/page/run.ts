@@ -3,7 +3,8 @@
  * anchor and paint the matches it answers with, while it finds the demands. The analysis runs in the analyser, away from the page's main thread;
  * here is the DOM work, cut into slices between which the page's own tasks run.
  */
-import { requestAnalysis, requestDemands } from '../runtime/analyzer-client';
+import { requestAnalysis, requestDemands, requestMatches } from '../runtime/analyzer-client';
+import type { Found } from '../analysis/analyze';
 import type { LexiconChoice } from '../analysis/analyzer';
 import { completeFound, unpackFound, type WireDemands } from '../runtime/wire';
 import { createAnchor } from '../anchor/anchor';
@@ -98,24 +99,43 @@ export async function runPass(input: PassInput): Promise<Pass> {
     const result = await timed(timings, 'rebuild', () => unpackFound(reply.found, yieldToPage));
     if (!result.ok && result.reason === 'unsupported-language')
       return done({ status: 'unsupported-language', url, lang: result.lang, message: result.message });
-    if (!result.ok || !text || !reply.ticket) return done({ status: 'no-article', url, message: result.ok ? '' : result.message });
-    const { found } = result;
-    // Asked now, the demands come as soon as the analyser has them.
-    const demandsAsked = requestDemands(reply.ticket);
-    demandsAsked.catch(() => undefined);
-    await yieldToPage();
-    const anchor = timed(timings, 'anchor', () => createAnchor(text, found.article));
-    // Each match is placed as it is painted: both run in slices.
-    const painted = await timed(timings, 'paint', () =>
-      paint(
-        document,
-        found.matches.map((m) => m.category),
-        (i) => (found.matches[i].field === 'body' ? anchor.place(found.matches[i]) : null),
-        input.hidden,
-        SLICE_MS,
-      ),
-    );
+    if (!result.ok || !text || (!reply.ticket && reply.demands === undefined))
+      return done({ status: 'no-article', url, message: result.ok ? '' : result.message });
+    let { entries } = result;
+    const { ticket } = reply;
+    // A long article's later steps, asked now, each come as soon as the analyser has them: the whole
+    // article's matches after its opening's, then the demands. A short one's came with its matches.
+    const wholeAsked = ticket ? requestMatches(ticket) : null;
+    const demandsAsked = ticket ? requestDemands(ticket) : Promise.resolve({ demands: reply.demands!, debug: undefined });
+    for (const asked of [wholeAsked, demandsAsked]) asked?.catch(() => undefined);
+    const place = async (found: Found) => {
+      await yieldToPage();
+      const anchor = timed(timings, 'anchor', () => createAnchor(text, found.article));
+      // Each match is placed as it is painted: both run in slices.
+      return timed(timings, 'paint', () =>
+        paint(
+          document,
+          found.matches.map((m) => m.category),
+          (i) => (found.matches[i].field === 'body' ? anchor.place(found.matches[i]) : null),
+          input.hidden,
+          SLICE_MS,
+        ),
+      );
+    };
+    let painted = await place(result.found);
     if (timings) timings.firstHighlight = performance.now() - timings.startedAt!;
+    let { found } = result;
+    let foundText = reply.found;
+    if (wholeAsked) {
+      const whole = await timed(timings, 'matchesWait', () => wholeAsked);
+      await yieldToPage();
+      const rebuilt = await timed(timings, 'rebuild', () => unpackFound(whole.found, yieldToPage));
+      if (!rebuilt.ok) throw new Error(rebuilt.message);
+      ({ found } = rebuilt);
+      entries = rebuilt.entries;
+      foundText = whole.found;
+      painted = await place(found);
+    }
     const demands = await timed(timings, 'demandsWait', () => demandsAsked);
     if (timings && demands.debug) Object.assign(timings, demands.debug.timings);
     const { analysis, parties } = completeFound(found, JSON.parse(demands.demands) as WireDemands);
@@ -127,10 +147,10 @@ export async function runPass(input: PassInput): Promise<Pass> {
     return {
       state,
       // `timings` is the same object in both: the overlay's time, measured after, goes too.
-      sent: { status: 'ready', analysis: { found: reply.found, demands: demands.demands }, url, placed, unplaced, ...debug },
+      sent: { status: 'ready', analysis: { found: foundText, demands: demands.demands }, url, placed, unplaced, ...debug },
       painted,
       unplaced,
-      entries: result.entries,
+      entries,
       parties,
       live: text,
       composition,

@@ -11,8 +11,8 @@ function withTransit<R extends { debug?: { timings: Timings; handled: number } }
   return { ...rest, ...(debug && { debug: { timings: debug.timings, transit: performance.now() - sent - debug.handled } }) };
 }
 
-/** The analyser's first answer: the article and its matches, and the ticket for its demands. */
-export async function requestAnalysis(request: PageRequest): Promise<{ found: string; ticket: string | null } & Debug> {
+/** The analyser's first answer (lib/runtime/protocol `AnalyzerReply`). */
+export async function requestAnalysis(request: PageRequest): Promise<{ found: string; ticket: string | null; demands?: string } & Debug> {
   // Nobody listening rejects; a listener without this handler answers nothing. Either way: not running.
   let sent = performance.now();
   const ask = () => sendToAnalyzer('analyzePage', request).catch(() => undefined);
@@ -23,6 +23,14 @@ export async function requestAnalysis(request: PageRequest): Promise<{ found: st
     reply = await ask();
   }
   if (!reply) throw new Error('The analyser did not answer.');
+  return withTransit(reply, sent);
+}
+
+/** The whole article and its matches, after its opening came with `ticket`. */
+export async function requestMatches(ticket: string): Promise<{ found: string } & Debug> {
+  const sent = performance.now();
+  const reply = await sendToAnalyzer('matchesOf', ticket);
+  if (!reply) throw new Error('The analyser stopped before it matched the whole article: annotate the page again.');
   return withTransit(reply, sent);
 }
 

@@ -13,15 +13,27 @@ import type { AnalysisText } from './wire';
  * Milliseconds per stage of one annotation, kept in the bench's build only (lib/timing): the analyser's
  * stages, then the page's own (`serialize`, `collect`: reading the live page's text, `wait`: for the
  * analyser's first answer beyond that, `rebuild`: the matches from the text they crossed as, `anchor`,
- * `paint`; `transit`: the request's and the first answer's way between the page and the analyser, the
- * analyser's own work taken out; `demandsWait`: for the demands after painting); `firstHighlight`
- * runs from the trigger to the painted highlights, `total` to the whole analysis received, `ui` is the
+ * `paint`, for a long article's opening and again for the whole; `transit`: the request's and the first
+ * answer's way between the page and the analyser, the analyser's own work taken out; `matchesWait`: for
+ * the whole article's matches after painting its opening; `demandsWait`: for the demands after
+ * painting); `firstHighlight` runs from the trigger to the first highlights painted, `total` to the whole analysis received, `ui` is the
  * overlay drawn after it.
  */
 export type PipelineTimings = Timings &
   Partial<
     Record<
-      'serialize' | 'collect' | 'wait' | 'transit' | 'rebuild' | 'anchor' | 'paint' | 'demandsWait' | 'firstHighlight' | 'ui' | 'total',
+      | 'serialize'
+      | 'collect'
+      | 'wait'
+      | 'transit'
+      | 'rebuild'
+      | 'anchor'
+      | 'paint'
+      | 'matchesWait'
+      | 'demandsWait'
+      | 'firstHighlight'
+      | 'ui'
+      | 'total',
       number
     >
   > & {
@@ -61,10 +73,15 @@ export type SentPageState = Exclude<PageState, ReadyState> | (Omit<ReadyState, '
 type AnalyzerDebug = { debug?: { timings: Timings; handled: number } };
 
 /**
- * The analyser's first answer: the article and its matches (./wire `packFound`), and the ticket to ask
- * for its demands with (null: no article).
+ * The analyser's first answer: the article and its matches (./wire `packFound`). A short article's come
+ * with its demands, found at once (a few milliseconds: less than asking again). A long article's are its
+ * opening's, its first paragraphs, a first screen to paint: the whole article and its matches, then its
+ * demands, are asked for with `ticket` (`matchesOf`, `demandsOf`). Neither when there is no article.
  */
-export type AnalyzerReply = { found: string; ticket: string | null } & AnalyzerDebug;
+export type AnalyzerReply = { found: string; ticket: string | null; demands?: string } & AnalyzerDebug;
+
+/** The whole article and its matches, after its opening. */
+export type MatchesReply = { found: string } & AnalyzerDebug;
 
 /** The analyser's second answer: the demands (./wire `packDemands`). */
 export type DemandsReply = { demands: string } & AnalyzerDebug;
@@ -106,6 +123,8 @@ export interface BackgroundProtocol {
 /** Messages to the analyser: Chrome's offscreen document, Firefox's background page. */
 export interface AnalyzerProtocol {
   analyzePage(request: PageRequest): AnalyzerReply;
+  /** The whole article and its matches, when the first answer held its opening only (else null). */
+  matchesOf(ticket: string): MatchesReply | null;
   /**
    * The demands of an article whose matches it sent, found meanwhile. Null when the ticket is unknown:
    * the analyser started again, or the page asked too late (tickets are kept for a minute).

@@ -33,8 +33,7 @@ export interface WireDemands {
 
 /** What the page side keeps: the analysis, and the matched entries and parties its notes and labels come from. */
 export type PageAnalysis =
-  | { ok: true; analysis: Analysis; entries: ReadonlyMap<string, Entry>; parties: ReadonlyMap<string, Party> }
-  | Failure;
+  { ok: true; analysis: Analysis; entries: ReadonlyMap<string, Entry>; parties: ReadonlyMap<string, Party> } | Failure;
 
 /** The first step as the page side keeps it. */
 export type PageFound = { ok: true; found: Found; entries: ReadonlyMap<string, Entry> } | Failure;
@@ -42,9 +41,11 @@ export type PageFound = { ok: true; found: Found; entries: ReadonlyMap<string, E
 /** How many matches a first step carries. */
 export const matchCount = (wire: Extract<WireFound, { ok: true }>) => wire.found.matches.length / STRIDE;
 
-export function foundToWire(result: StagedResult): WireFound {
+/** The whole article's matches, or those of `found`, a step of it (its opening). */
+export function foundToWire(result: StagedResult, found?: Found): WireFound {
   if (!result.ok) return result;
-  const { found, engine } = result.staged;
+  const { engine } = result.staged;
+  found ??= result.staged.found();
   const entries: Entry[] = [];
   const index = new Map<string, number>();
   const byId = new Map(engine.lexicon.entries.map((e) => [e.id, e]));
@@ -146,7 +147,7 @@ export interface AnalysisText {
   demands: string;
 }
 
-export const packFound = (result: StagedResult): string => JSON.stringify(foundToWire(result));
+export const packFound = (result: StagedResult, found?: Found): string => JSON.stringify(foundToWire(result, found));
 export const packDemands = (staged: StagedAnalysis): string => JSON.stringify(demandsToWire(staged));
 
 /** Both steps at once (what a page passes on is the two texts the analyser sent). */

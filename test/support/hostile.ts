@@ -30,7 +30,7 @@ const article = (title: string, paragraphs: string[]) =>
 export const BIG_DOM_NODES = 50_000;
 
 /** The article amid a mega-menu of 2,000 links and a comment thread of 7,500 comments that name Kiev and Zelensky. */
-function bigDom(): string {
+export function bigDom(): string {
   const menu = Array.from({ length: 2_000 }, (_, k) => `<li><a href="/topic/${k}">Topic ${k}</a></li>`).join('');
   const comments = Array.from(
     { length: 7_500 },

@@ -4,6 +4,7 @@ import { analyzeDocument, builtinEngines, stageDocument, type StagedResult, type
 import { createAnalyzer } from '../../lib/analysis/analyzer';
 import { completeFound, demandsToWire, foundFromWire, foundToWire, packAnalysis, unpackAnalysis } from '../../lib/runtime/wire';
 import { parseHtml } from '../../lib/cli/dom';
+import type { Match } from '../../lib/match/matcher';
 import { sendToAnalyzer, serve, type AnalyzerProtocol } from '../../lib/runtime/protocol';
 import { PART_CHARS } from '../../lib/runtime/parts';
 import { send } from '../../lib/runtime/channel';
@@ -67,6 +68,38 @@ it('sends a long article in a fraction of its analysis', () => {
   expect(analysis.matches.length).toBeGreaterThan(1000);
   const sent = packAnalysis(staged);
   expect(sent.found.length + sent.demands.length).toBeLessThan(0.5 * JSON.stringify(analysis).length);
+});
+
+describe('a long article’s opening, painted first', () => {
+  const long = SEEDS[0].html.replace(
+    /(<article[^>]*>)([\s\S]*?)(<\/article>)/,
+    (_, open: string, body: string, close: string) => open + body.repeat(12) + close,
+  );
+  const staged = stageDocument(parseHtml(long), engine, 'u');
+  if (!staged.ok) throw new Error('no article');
+  const whole = staged.staged.found();
+  const opening = staged.staged.opening(4000)!;
+
+  it('is the article’s first paragraphs, to the end of the one that reaches the length asked', () => {
+    const { article } = opening;
+    expect(whole.article.text.startsWith(article.text)).toBe(true);
+    expect(article.text.length).toBeGreaterThanOrEqual(4000);
+    expect(article.paragraphs.at(-1)!.end).toBe(article.text.length);
+    expect(article.paragraphs).toEqual(whole.article.paragraphs.slice(0, article.paragraphs.length));
+    expect(article.paragraphs.at(-2)!.end).toBeLessThan(4000);
+  });
+
+  it('its matches are the whole article’s there', () => {
+    const key = (m: Match) => `${m.field} ${m.start} ${m.end} ${m.termId} ${m.variant} ${m.category}`;
+    const inOpening = whole.matches.filter((m) => m.field === 'title' || m.end <= opening.article.text.length);
+    expect(opening.matches.length).toBeGreaterThan(10);
+    expect(opening.matches.map(key)).toEqual(inOpening.map(key));
+  });
+
+  it('a short article has none: it is matched whole at once', () => {
+    const seed = stageDocument(parseHtml(SEEDS[0].html), engine, 'u');
+    expect(seed.ok && seed.staged.opening(4000)).toBeNull();
+  });
 });
 
 describe('the analyser', () => {
