@@ -8,6 +8,7 @@ import { settingsItem, userPackItem } from '@/lib/storage';
 import { createAnnotator, type Annotator } from '@/lib/page/annotator';
 import { liveCount } from '@/lib/page/held';
 import { TIMINGS_ON } from '@/lib/timing';
+import { adopt } from '@/lib/paint/paint';
 
 const UI_TAG = 'framing-lens-ui';
 
@@ -107,7 +108,7 @@ function mountShadowUi(css: string): HTMLElement {
   const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
-  shadow.adoptedStyleSheets = [sheet];
+  adopt(shadow, sheet);
   const container = document.createElement('div');
   shadow.append(container);
   document.documentElement.append(host);

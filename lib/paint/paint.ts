@@ -44,19 +44,40 @@ const sheets = new WeakMap<Document, CSSStyleSheet>();
  */
 export function installStyles(doc: Document): void {
   const own = sheets.get(doc);
-  if (own && doc.adoptedStyleSheets.includes(own)) return;
   const sheet = own ?? new (windowOf(doc).CSSStyleSheet)();
   if (!own) {
     sheet.replaceSync(RULES);
     sheets.set(doc, sheet);
   }
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  adopt(doc, sheet);
+}
+
+/**
+ * Adds a constructed sheet to a document's or shadow root's own (once). Firefox's content scripts see
+ * `adoptedStyleSheets` through an Xray wrapper, which does not carry the observable array it is; the
+ * page's own is changed in place there, and everywhere alike.
+ */
+export function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
+  const sheets = ((root as { wrappedJSObject?: Document | ShadowRoot }).wrappedJSObject ?? root).adoptedStyleSheets;
+  if (!sheets.includes(sheet)) sheets.push(sheet);
 }
 
 type PageWindow = Window & typeof globalThis;
 /** A document's window: a same-origin frame's differs from ours, and so do its constructors. */
 const windowOf = (doc: Document) => doc.defaultView! as PageWindow;
 const documentOf = (node: Node) => node.ownerDocument ?? (node as Document);
+
+/**
+ * A document's highlight registry and Highlight constructor. Firefox's content scripts see the page
+ * through Xray wrappers, which carry no maplike or setlike interface (HighlightRegistry, Highlight:
+ * "Accessing from Xray wrapper is not supported"); there they are the page's own, unwrapped. The
+ * registry is the page's to read and change either way (see `showIn`).
+ */
+function highlightApi(doc: Document): { registry: HighlightRegistry; Highlight: typeof Highlight } {
+  const view = windowOf(doc);
+  const own = (view as { wrappedJSObject?: PageWindow }).wrappedJSObject ?? view;
+  return { registry: own.CSS.highlights, Highlight: own.Highlight };
+}
 
 export interface Painted {
   category: Category;
@@ -131,10 +152,10 @@ export function show(doc: Document, painted: readonly (Painted | null)[], hidden
 function showIn(doc: Document, shown: readonly Painted[], hidden: ReadonlySet<Category>): () => void {
   installStyles(doc);
   const view = windowOf(doc);
-  const registry = view.CSS.highlights;
+  const { registry, Highlight } = highlightApi(doc);
   const layers = new Map<Category, Highlight>();
   for (const category of LAYERS) {
-    const layer = new view.Highlight();
+    const layer = new Highlight();
     layers.set(category, layer);
     if (hidden.has(category)) registry.delete(highlightName(category));
     else registry.set(highlightName(category), layer);
@@ -198,8 +219,9 @@ function showIn(doc: Document, shown: readonly Painted[], hidden: ReadonlySet<Ca
 
 /** Takes our layers out of a document's highlights (a frame gone from the page has none to clear). */
 function clearIn(doc: Document, layers: readonly Layer[]): void {
-  const registry = doc.defaultView?.CSS.highlights;
-  for (const layer of layers) registry?.delete(highlightName(layer));
+  if (!doc.defaultView) return;
+  const { registry } = highlightApi(doc);
+  for (const layer of layers) registry.delete(highlightName(layer));
 }
 
 /** A one-range layer (the focused annotation, a flashed sentence), in the range's own document; null clears it. */
@@ -209,9 +231,9 @@ export function mark(layer: 'focus' | 'flash', range: StaticRange | null): void 
   markedIn.delete(layer);
   if (!range) return;
   const doc = documentOf(range.startContainer);
-  const view = windowOf(doc);
+  const { registry, Highlight } = highlightApi(doc);
   installStyles(doc);
-  view.CSS.highlights.set(highlightName(layer), new view.Highlight(range));
+  registry.set(highlightName(layer), new Highlight(range));
   markedIn.set(layer, doc);
 }
 

@@ -87,7 +87,7 @@ export interface LaunchOptions {
  * Serves test/fixtures/, plus pages generated in memory (too big to commit). A sidecar `NAME.headers`
  * file ("Header: value" lines) adds response headers to NAME, e.g. a Content-Security-Policy.
  */
-function serve(generated: Record<string, string>): Promise<{ server: Server; base: string }> {
+export function serveFixtures(generated: Record<string, string>): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const path = normalize(url).replace(/^(\.\.[/\\])+/, '');
@@ -115,11 +115,54 @@ function serve(generated: Record<string, string>): Promise<{ server: Server; bas
   );
 }
 
+/**
+ * Sends a tab's content script `getState` or `annotate`, run in an extension context (Chrome's service
+ * worker, a Firefox extension page), as lib/runtime/channel sends: a long text in the reply, in any
+ * field, comes in parts, fetched with 'part'. (No named functions in here: tsx would wrap them in a
+ * helper the context does not have.)
+ */
+export const askTab = async ([id, message]: readonly [number, string]): Promise<Record<string, unknown> | null> => {
+  type Api = { tabs: { sendMessage(id: number, m: object): Promise<unknown> } };
+  const g = globalThis as unknown as { browser?: Api; chrome: Api };
+  const api = g.browser ?? g.chrome;
+  const reply = (await api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null)) as Record<
+    string,
+    unknown
+  > | null;
+  if (reply === null) return null;
+  // Long texts may sit in nested fields (the analysis' two steps).
+  const records: Record<string, unknown>[] = [reply];
+  for (let r = records.pop(); r; r = records.pop())
+    for (const [key, value] of Object.entries(r)) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+      const offered = (value as { parts?: { id: string; parts: number } }).parts;
+      if (typeof offered !== 'object' || typeof offered?.id !== 'string') {
+        records.push(value as Record<string, unknown>);
+        continue;
+      }
+      const parts = await Promise.all(
+        Array.from({ length: offered.parts }, (_, index) =>
+          api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'part', arg: { id: offered.id, index } }),
+        ),
+      );
+      r[key] = parts.join('');
+    }
+  return reply;
+};
+
+/** A page state as sent, its analysis rebuilt. */
+export async function receivedState(sent: SentPageState | null): Promise<PageState | null> {
+  if (sent?.status !== 'ready') return sent;
+  const page = await unpackAnalysis(sent.analysis);
+  if (!page.ok) throw new Error(`the page sent an analysis that is not one: ${page.message}`);
+  return { ...sent, analysis: page.analysis };
+}
+
 /** Starts Chromium with the extension. */
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no e2e build at ${EXTENSION}: run npm run build:e2e`);
   mkdirSync(ARTIFACTS, { recursive: true });
-  const { server, base } = await serve(options.generated ?? {});
+  const { server, base } = await serveFixtures(options.generated ?? {});
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'framing-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -159,44 +202,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       }, url);
     },
     async stateOf(tabId) {
-      const sent = await harness.ask(tabId, 'getState');
-      if (sent?.status !== 'ready') return sent;
-      const page = await unpackAnalysis(sent.analysis);
-      if (!page.ok) throw new Error(`the page sent an analysis that is not one: ${page.message}`);
-      return { ...sent, analysis: page.analysis };
+      return receivedState(await harness.ask(tabId, 'getState'));
     },
     async ask(tabId, name) {
-      // As lib/runtime/channel sends: a long text in the reply comes in parts, fetched with 'part'.
-      return worker.evaluate(
-        async ([id, message]) => {
-          const api = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
-          // (No named functions in here: tsx would wrap them in a helper the worker does not have.)
-          const reply = (await api.tabs.sendMessage(id, { protocol: 'framing-lens', name: message }).catch(() => null)) as Record<
-            string,
-            unknown
-          > | null;
-          if (reply === null) return null;
-          // Long texts may sit in nested fields (the analysis' two steps).
-          const records: Record<string, unknown>[] = [reply];
-          for (let r = records.pop(); r; r = records.pop())
-            for (const [key, value] of Object.entries(r)) {
-              if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-              const offered = (value as { parts?: { id: string; parts: number } }).parts;
-              if (typeof offered !== 'object' || typeof offered?.id !== 'string') {
-                records.push(value as Record<string, unknown>);
-                continue;
-              }
-              const parts = await Promise.all(
-                Array.from({ length: offered.parts }, (_, index) =>
-                  api.tabs.sendMessage(id, { protocol: 'framing-lens', name: 'part', arg: { id: offered.id, index } }),
-                ),
-              );
-              r[key] = parts.join('');
-            }
-          return reply;
-        },
-        [tabId, name] as const,
-      ) as Promise<SentPageState | null>;
+      return worker.evaluate(askTab, [tabId, name] as const) as Promise<SentPageState | null>;
     },
     async history() {
       return worker.evaluate(async () => {
