@@ -3,6 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { centreOfText, missingTerms, readHighlights } from './highlights';
 import { SEEDS } from '../support/fixtures';
+import { analyzeDocument, builtinEngines } from '../../lib/analysis/analyze';
+import { parseHtml } from '../../lib/cli/dom';
+import { toMarkdown } from '../../lib/export/export';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,7 +16,7 @@ afterAll(async () => h?.close());
 /** The centre of the first body occurrence of `surface` in the article, scrolled into view. */
 const centreOf = (page: Page, surface: string) => page.evaluate(centreOfText, surface);
 
-describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
+describe.each(SEEDS)('$name in Chromium', ({ name, gold, html }) => {
   let page: Page;
   let original: string;
   beforeAll(async () => {
@@ -172,6 +175,9 @@ describe.each(SEEDS)('$name in Chromium', ({ name, gold }) => {
     expect(md).toMatch(new RegExp(`^# Framing: ${esc(gold.article.title)}`));
     for (const term of gold.terms) expect(md, term.surface).toMatch(new RegExp(`^- \\*\\*[^*\\n]*${esc(term.surface)}`, 'mi'));
     for (const d of gold.demands!) expect(md).toContain(`\`${d.topic}\``);
+    // The command line's Markdown for the same page, byte for byte (the Firefox suite holds the same).
+    const cli = analyzeDocument(parseHtml(html, page.url()), builtinEngines(), page.url());
+    expect(md).toBe(cli.ok ? toMarkdown(cli.analysis) : null);
     await popup.close();
   });
 });
