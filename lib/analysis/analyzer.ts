@@ -23,8 +23,9 @@ export interface PageRequest {
 
 export interface Analyzer {
   /**
-   * The analysis of the page in two steps (the matches at once, the demands when asked: the page paints
-   * the first while the analyser finds the second), and the article's history record, made when asked:
+   * The analysis of the page in steps (lib/analysis/analyze `StagedAnalysis`: a long article's opening,
+   * the whole article's matches, the demands, each when asked, so the page paints while the analyser
+   * works on), and the article's history record, made when asked:
    * after the page has its answer (the record goes to the background, not back to the page). Stage
    * times go to `timings` when given.
    */

@@ -1,7 +1,8 @@
 /**
  * One annotation pass over the page: send it to the analyser, read the page's own text meanwhile, then
- * anchor and paint the matches it answers with, while it finds the demands. The analysis runs in the analyser, away from the page's main thread;
- * here is the DOM work, cut into slices between which the page's own tasks run.
+ * anchor and paint the matches it answers with (a long article's opening first, then the whole), while
+ * it finds the demands. The analysis runs in the analyser, away from the page's main thread; here is
+ * the DOM work, cut into slices between which the page's own tasks run.
  */
 import { requestAnalysis, requestDemands, requestMatches } from '../runtime/analyzer-client';
 import type { Found } from '../analysis/analyze';

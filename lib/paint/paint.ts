@@ -53,12 +53,16 @@ export function installStyles(doc: Document): void {
 }
 
 /**
- * Adds a constructed sheet to a document's or shadow root's own (once). Firefox's content scripts see
- * `adoptedStyleSheets` through an Xray wrapper, which does not carry the observable array it is; the
- * page's own is changed in place there, and everywhere alike.
+ * The page's own object behind `x`. Firefox's content scripts see the page through Xray wrappers, which
+ * carry no maplike, setlike or observable-array interface ("Accessing from Xray wrapper is not
+ * supported"): the highlight registry, a Highlight and `adoptedStyleSheets` are used unwrapped there.
+ * Elsewhere `x` is the page's own already.
  */
+const unwrapped = <T extends object>(x: T): T => (x as { wrappedJSObject?: T }).wrappedJSObject ?? x;
+
+/** Adds a constructed sheet to a document's or shadow root's own (once), changing the page's array in place. */
 export function adopt(root: Document | ShadowRoot, sheet: CSSStyleSheet): void {
-  const sheets = ((root as { wrappedJSObject?: Document | ShadowRoot }).wrappedJSObject ?? root).adoptedStyleSheets;
+  const sheets = unwrapped(root).adoptedStyleSheets;
   if (!sheets.includes(sheet)) sheets.push(sheet);
 }
 
@@ -67,15 +71,9 @@ type PageWindow = Window & typeof globalThis;
 const windowOf = (doc: Document) => doc.defaultView! as PageWindow;
 const documentOf = (node: Node) => node.ownerDocument ?? (node as Document);
 
-/**
- * A document's highlight registry and Highlight constructor. Firefox's content scripts see the page
- * through Xray wrappers, which carry no maplike or setlike interface (HighlightRegistry, Highlight:
- * "Accessing from Xray wrapper is not supported"); there they are the page's own, unwrapped. The
- * registry is the page's to read and change either way (see `showIn`).
- */
+/** A document's highlight registry and Highlight constructor: the page's own (`unwrapped`), which it may read and change either way (see `showIn`). */
 function highlightApi(doc: Document): { registry: HighlightRegistry; Highlight: typeof Highlight } {
-  const view = windowOf(doc);
-  const own = (view as { wrappedJSObject?: PageWindow }).wrappedJSObject ?? view;
+  const own = unwrapped(windowOf(doc));
   return { registry: own.CSS.highlights, Highlight: own.Highlight };
 }
 

@@ -16,8 +16,8 @@ import type { AnalysisText } from './wire';
  * `paint`, for a long article's opening and again for the whole; `transit`: the request's and the first
  * answer's way between the page and the analyser, the analyser's own work taken out; `matchesWait`: for
  * the whole article's matches after painting its opening; `demandsWait`: for the demands after
- * painting); `firstHighlight` runs from the trigger to the first highlights painted, `total` to the whole analysis received, `ui` is the
- * overlay drawn after it.
+ * painting); `firstHighlight` runs from the trigger to the first highlights painted, `total` to the
+ * whole analysis received, `ui` is the overlay drawn after it.
  */
 export type PipelineTimings = Timings &
   Partial<
@@ -83,7 +83,7 @@ export type AnalyzerReply = { found: string; ticket: string | null; demands?: st
 /** The whole article and its matches, after its opening. */
 export type MatchesReply = { found: string } & AnalyzerDebug;
 
-/** The analyser's second answer: the demands (./wire `packDemands`). */
+/** A long article's demands, its last step (./wire `packDemands`). */
 export type DemandsReply = { demands: string } & AnalyzerDebug;
 
 /** Messages to a tab's content script. */

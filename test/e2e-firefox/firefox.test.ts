@@ -123,7 +123,8 @@ describe('hostile pages in Firefox', () => {
       await page.goto(`${h.base}/${path}`);
       await page.waitForSelector('framing-lens-ui', { timeout: 15_000 });
       const tabId = await h.tabIdOf(page);
-      for (let i = 0; i < 50 && (await h.stateOf(tabId))?.status !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
+      for (const end = Date.now() + 15_000; (await h.stateOf(tabId))?.status !== 'ready' && Date.now() < end;)
+        await new Promise((r) => setTimeout(r, 100));
       expect((await h.stateOf(tabId))?.status).toBe('ready');
       expect((await page.evaluate(paintedRanges)).length).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -17,8 +17,8 @@ export const EXTENSION = join(ROOT, '.output/e2e-firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'framing-lens@framing-lens.org';
 /** The extension's host, fixed by a preference so tests can open its pages (Firefox draws one at random otherwise). */
-export const UUID = '6d3f0c52-8a1e-4d0b-9b7a-2f1e5c4d3b2a';
-export const ORIGIN = `moz-extension://${UUID}`;
+const UUID = '6d3f0c52-8a1e-4d0b-9b7a-2f1e5c4d3b2a';
+const ORIGIN = `moz-extension://${UUID}`;
 
 export interface FirefoxHarness {
   browser: Browser;
@@ -68,12 +68,17 @@ export async function launchFirefox(options: { generated?: Record<string, string
       return page;
     },
     async tabIdOf(page) {
-      return control.evaluate(async (url) => {
-        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } })
-          .browser;
-        // Firefox's match patterns carry no port: the tabs are filtered here.
-        return Math.max(...(await api.tabs.query({})).filter((t) => t.url === url).map((t) => t.id!));
-      }, page.url());
+      return control
+        .evaluate(async (url) => {
+          const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } })
+            .browser;
+          // Firefox's match patterns carry no port: the tabs are filtered here.
+          return Math.max(...(await api.tabs.query({})).filter((t) => t.url === url).map((t) => t.id!));
+        }, page.url())
+        .then((id) => {
+          if (!Number.isFinite(id)) throw new Error(`no tab shows ${page.url()}`);
+          return id;
+        });
     },
     ask: (tabId, name) => control.evaluate(askTab, [tabId, name] as const) as Promise<SentPageState | null>,
     async stateOf(tabId) {
