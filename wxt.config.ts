@@ -18,7 +18,8 @@ export default defineConfig({
   vite: (env) => ({
     plugins: [preact()],
     build: { minify: env.mode === 'production' },
-    define: { __FRAMING_LENS_TIMINGS__: JSON.stringify(E2E) },
+    // In the extension the browser has every message (lib/i18n): the bundled English stays out.
+    define: { __FRAMING_LENS_TIMINGS__: JSON.stringify(E2E), __FRAMING_LENS_EXTENSION__: 'true' },
   }),
   outDirTemplate: `${E2E ? 'e2e-' : ''}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`,
   manifest: ({ browser }) => ({

@@ -6,7 +6,7 @@ import { useSummaryActions } from '@/components/summary-actions';
 import { serve, type BackgroundProtocol, type PageState } from '@/lib/runtime/protocol';
 import { annotateTab, stateOf } from '@/lib/runtime/tabs';
 import { t } from '@/lib/i18n';
-import { Compare } from '@/components/Compare';
+import type { Compare } from '@/components/Compare';
 import { noticeItem, type StorageNotice as Notice } from '@/lib/storage';
 import { StorageNotice } from '@/components/StorageNotice';
 
@@ -66,26 +66,25 @@ function SidePanel() {
   };
 
   const [tab, setTab] = useState<'summary' | 'compare'>('summary');
+  // The Compare tab's code (and the history's) loads when the tab is first opened: the panel opens on the summary.
+  const [CompareTab, setCompareTab] = useState<typeof Compare>();
+  const open = (name: typeof tab) => {
+    setTab(name);
+    if (name === 'compare' && !CompareTab) void import('@/components/Compare').then((m) => setCompareTab(() => m.Compare));
+  };
   const url = typeof view === 'object' && view.status === 'ready' ? view.url : null;
   return (
     <main>
       <StorageNotice notice={notice} onDismiss={() => void noticeItem.removeValue()} />
       <div class="tabs" role="tablist">
         {(['summary', 'compare'] as const).map((name) => (
-          <button
-            type="button"
-            role="tab"
-            id={`tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls="panel"
-            onClick={() => setTab(name)}
-          >
+          <button type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls="panel" onClick={() => open(name)}>
             {t(name === 'summary' ? 'tab_summary' : 'tab_compare')}
           </button>
         ))}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'compare' ? <Compare url={url} /> : body()}
+        {tab === 'compare' ? CompareTab && <CompareTab url={url} /> : body()}
       </div>
     </main>
   );
