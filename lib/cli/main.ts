@@ -1,10 +1,12 @@
 /**
- * `framing-lens analyze PAGE.html [--format json|markdown|text] [--url URL] [--lexicon FILE.json]`
- * User errors print one line on stderr and exit non-zero; never a stack trace.
+ * `framing-lens analyze PAGE.html [--format json|markdown|text] [--url URL] [--lexicon FILE.json]`, a
+ * FOLDER, or --jsonl on standard input. User errors print one line on stderr and exit non-zero; never
+ * a stack trace.
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { analyzeDocument, builtinEngines, type Analysis, type Engines } from '../analysis/analyze';
@@ -13,11 +15,13 @@ import { comparisonToJson, comparisonToMarkdown } from '../export/comparison';
 import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
-import type { JobResult } from './worker';
+import type { Job, JobResult } from './worker';
+import { errorLine, parseLine } from './jsonl';
 import type { Pack } from '../lexicon/types';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
        framing-lens analyze FOLDER --out FOLDER [--format ...] [--jobs N] [--lexicon FILE.json]
+       framing-lens analyze --jsonl [--jobs N] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
        framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
 
   analyze     Analyse a saved news page: contested spellings, loaded phrases, stated demands.
@@ -27,7 +31,11 @@ export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown
   --url       The page's address, for relative links and the report.
   --lexicon   A lexicon pack (JSON) to use on top of the built-in ones.
   --out       With a FOLDER of pages: where to write one result per page.
-  --jobs      With a FOLDER: worker threads to use (default: all cores).`;
+  --jobs      With a FOLDER or --jsonl: worker threads to use (default: all cores).
+  --jsonl     Read JSON Lines on standard input, {"url", "html"} and any other fields (kept as "meta"),
+              and write one analysis per line (schema framing-lens/analysis@1) in the same order, or
+              {"url", "error": {"code", "message"}} for a line that could not be used. Exit status 3
+              when any line failed.`;
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -106,8 +114,13 @@ async function analyze(args: string[], io: Io): Promise<number> {
       lexicon: { type: 'string' },
       out: { type: 'string' },
       jobs: { type: 'string' },
+      jsonl: { type: 'boolean', default: false },
     },
   });
+  if (values.jsonl) {
+    if (positionals.length) throw new UserError('--jsonl reads standard input: give no page', 2);
+    return analyzeJsonl(values, io);
+  }
   if (positionals.length === 1 && positionals[0] !== '-' && (await isDirectory(positionals[0])))
     return analyzeFolder(positionals[0], values, io);
   if (positionals.length !== 1)
@@ -136,8 +149,7 @@ async function analyzeFolder(
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UserError(`unknown format "${values.format}" (use ${EXPORT_FORMATS.join(', ')})`, 2);
   if (!values.out) throw new UserError('a folder needs --out FOLDER for the results', 2);
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`, 2);
+  const jobs = jobsOf(values.jobs);
   const pages = (await readdir(folder)).filter((f) => /\.x?html?$/i.test(f)).sort();
   if (!pages.length) throw new UserError(`no .html pages in ${folder}`);
   await mkdir(values.out, { recursive: true });
@@ -147,10 +159,7 @@ async function analyzeFolder(
   const starting = performance.now();
   // Workers are TypeScript too: tsx loads them the way it loads this file. Each says when it is loaded,
   // and the pages start together, so the time reported is the analysis, start-up apart.
-  const workers = Array.from({ length: Math.min(jobs, queue.length) }, () => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { extra, format } });
-    return { worker, ready: reply<unknown>(worker) };
-  });
+  const workers = startWorkers(Math.min(jobs, queue.length), extra, format);
   let failed = 0;
   let started = 0;
   try {
@@ -159,8 +168,7 @@ async function analyzeFolder(
     await Promise.all(
       workers.map(async ({ worker }) => {
         for (let job = queue.shift(); job; job = queue.shift()) {
-          worker.postMessage(job);
-          const result = await reply<JobResult>(worker);
+          const result = await ask(worker, job);
           if (!result.ok) {
             failed++;
             io.stderr.write(`framing-lens: ${result.page}: ${result.message}\n`);
@@ -176,6 +184,78 @@ async function analyzeFolder(
     `framing-lens: ${pages.length - failed} of ${pages.length} pages analysed in ${seconds.toFixed(2)} s with ${jobs} worker(s)` +
       ` (started in ${((started - starting) / 1000).toFixed(2)} s)\n`,
   );
+  return failed ? EXIT_NO_ARTICLE : 0;
+}
+
+const jobsOf = (jobs: string | undefined) => {
+  const n = jobs === undefined ? availableParallelism() : Number(jobs);
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`--jobs must be a whole number of at least 1, not "${jobs}"`, 2);
+  return n;
+};
+
+/** Worker threads, each ready once it has loaded (TypeScript too: tsx loads them as it loads this file). */
+function startWorkers(n: number, extra: Pack[], format: ExportFormat) {
+  return Array.from({ length: n }, () => {
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { extra, format } });
+    return { worker, ready: reply<unknown>(worker) };
+  });
+}
+
+const ask = (worker: Worker, job: Job) => {
+  worker.postMessage(job);
+  return reply<JobResult>(worker);
+};
+
+/**
+ * --jsonl: pages from standard input, analyses to standard output, line for line and in order. Lines
+ * are read only as workers come free, so a long input never sits in memory: at most one line per
+ * worker is in flight, and at most as many finished ones wait for an earlier one to be written.
+ */
+async function analyzeJsonl(values: { lexicon?: string; jobs?: string }, io: Io): Promise<number> {
+  const jobs = jobsOf(values.jobs);
+  const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
+  const workers = startWorkers(jobs, extra, 'json');
+  const idle: Worker[] = [];
+  const waiting: ((w: Worker) => void)[] = [];
+  const free = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
+  const busy = () => (idle.length ? Promise.resolve(idle.pop()!) : new Promise<Worker>((resolve) => waiting.push(resolve)));
+  const finished = new Map<number, string>();
+  let written = 0;
+  const write = (n: number, line: string) => {
+    finished.set(n, line);
+    for (let next = finished.get(written); next !== undefined; next = finished.get(written)) {
+      finished.delete(written++);
+      io.stdout.write(next + '\n');
+    }
+  };
+  let lines = 0;
+  let failed = 0;
+  const running = new Set<Promise<void>>();
+  try {
+    for (const w of workers) await w.ready.then(() => free(w.worker));
+    for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+      if (!text.trim()) continue;
+      const n = lines++;
+      const parsed = parseLine(text);
+      if (!parsed.ok) {
+        failed++;
+        write(n, errorLine(parsed));
+        continue;
+      }
+      const worker = await busy();
+      const job = ask(worker, parsed.page).then((result) => {
+        if (!result.ok) failed++;
+        write(n, result.line!);
+        running.delete(job);
+        free(worker);
+      });
+      running.add(job);
+    }
+    await Promise.all(running);
+  } finally {
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+  }
+  io.stderr.write(`framing-lens: ${lines - failed} of ${lines} lines analysed\n`);
   return failed ? EXIT_NO_ARTICLE : 0;
 }
 

@@ -1,33 +1,55 @@
-/** A worker thread of `framing-lens analyze FOLDER`: compiles each language's lexicon once, then analyses page after page. */
+/**
+ * A worker thread of `framing-lens analyze`: compiles each language's lexicon once, then analyses page
+ * after page: a FOLDER's files (written to --out) or --jsonl's lines (answered as output lines).
+ */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeDocument, builtinEngines } from '../analysis/analyze';
+import { analyzeDocument, builtinEngines, type AnalysisResult } from '../analysis/analyze';
 import { exportAnalysis, type ExportFormat } from '../export/export';
 import type { Pack } from '../lexicon/types';
 import { parseHtml } from './dom';
+import { analysisLine, errorLine, type PageLine } from './jsonl';
 
-export interface Job {
-  page: string;
-  out: string;
-}
+/** A file to analyse and where to write its result, or a JSON Lines page. */
+export type Job = { page: string; out: string } | PageLine;
 export interface JobResult {
-  page: string;
   ok: boolean;
+  /** A file's path, for the message. */
+  page?: string;
   message?: string;
+  /** A JSON Lines page's output line: its analysis, or its error record. */
+  line?: string;
 }
 
 const { extra, format } = workerData as { extra: Pack[]; format: ExportFormat };
 const engines = builtinEngines({ extra });
 
+// The parsed page is this job's alone: Readability may read it without a copy.
+const analyze = (html: string, url: string | null): AnalysisResult =>
+  analyzeDocument(parseHtml(html, url ?? undefined), engines, url, undefined, { clone: false });
+
+async function handle(job: Job): Promise<JobResult> {
+  if ('html' in job) {
+    const result = analyze(job.html, job.url);
+    return result.ok
+      ? { ok: true, line: analysisLine(result.analysis, job.meta) }
+      : { ok: false, line: errorLine({ url: job.url, error: { code: result.reason, message: result.message } }) };
+  }
+  const result = analyze(await readFile(job.page, 'utf8'), null);
+  if (result.ok) await writeFile(job.out, exportAnalysis(result.analysis, format));
+  return result.ok ? { page: job.page, ok: true } : { page: job.page, ok: false, message: result.message };
+}
+
 parentPort!.on('message', async (job: Job) => {
   let result: JobResult;
   try {
-    // The parsed page is this job's alone: Readability may read it without a copy.
-    const result0 = analyzeDocument(parseHtml(await readFile(job.page, 'utf8')), engines, null, undefined, { clone: false });
-    if (result0.ok) await writeFile(job.out, exportAnalysis(result0.analysis, format));
-    result = result0.ok ? { page: job.page, ok: true } : { page: job.page, ok: false, message: result0.message };
+    result = await handle(job);
   } catch (e) {
-    result = { page: job.page, ok: false, message: e instanceof Error ? e.message : String(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    result =
+      'html' in job
+        ? { ok: false, line: errorLine({ url: job.url, error: { code: 'error', message } }) }
+        : { page: job.page, ok: false, message };
   }
   parentPort!.postMessage(result);
 });

@@ -163,3 +163,57 @@ describe('framing-lens analyze', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('framing-lens analyze --jsonl', () => {
+  const line = (record: object) => JSON.stringify(record);
+  const [seed1, seed2] = SEEDS;
+  const rows = [
+    { name: 'a page, its other fields kept as meta', input: line({ url: 'https://example.org/1', html: seed1.html, outlet: 'Antiwar' }) },
+    { name: 'a line that is not JSON', input: '{"url": "https://example.org/broken", "html": ', error: 'bad-json' },
+    { name: 'a line that is not an object', input: '["https://example.org/a"]', error: 'bad-record' },
+    { name: 'a line without html', input: line({ url: 'https://example.org/none' }), error: 'no-html', url: 'https://example.org/none' },
+    { name: 'a line whose url is no URL', input: line({ url: 'example', html: seed1.html }), error: 'bad-url' },
+    {
+      name: 'a page with no article',
+      input: line({ html: readFileSync(fixturePath('pages/no-article.html'), 'utf8') }),
+      error: 'no-article',
+    },
+    { name: 'a page without meta', input: line({ url: 'https://example.org/2', html: seed2.html }) },
+  ];
+  let result: Awaited<ReturnType<typeof cli>>;
+  let out: Record<string, unknown>[];
+
+  it('answers every line, in order, a blank line skipped; the exit status says some failed', async () => {
+    result = await cli(['analyze', '--jsonl', '--jobs', '2'], rows.map((r) => r.input).join('\n') + '\n\n');
+    out = result.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(rows.length);
+    expect(result.code).toBe(3);
+    expect(result.err).toContain(`framing-lens: 2 of ${rows.length} lines analysed`);
+  });
+
+  it.each(rows.map((r, i) => ({ ...r, i })))('$name', async ({ i, error, url, input }) => {
+    const got = out[i];
+    if (error) {
+      expect(got).toMatchObject({ url: url ?? null, error: { code: error, message: expect.any(String) } });
+      return;
+    }
+    // The same analysis as one page's, through the same command line.
+    const record = JSON.parse(input) as { url: string; html: string };
+    const page = write(`jsonl-${i}.html`, record.html);
+    const single = await cli(['analyze', page, '--format', 'json', '--url', record.url]);
+    const { meta, ...analysis } = got;
+    expect(analysis).toEqual(JSON.parse(single.out));
+    expect(meta).toEqual(i === 0 ? { outlet: 'Antiwar' } : undefined);
+  });
+
+  it('every line good: exit status 0; --jsonl takes no page', async () => {
+    const ok = await cli(['analyze', '--jsonl', '--jobs', '1'], rows[6].input + '\n');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ schema: 'framing-lens/analysis@1', url: 'https://example.org/2' });
+    const bad = await cli(['analyze', '--jsonl', fixturePath('seeds/seed-1.html')]);
+    expect(bad).toMatchObject({ code: 2, err: 'framing-lens: --jsonl reads standard input: give no page\n' });
+  });
+});
