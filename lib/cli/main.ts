@@ -16,12 +16,14 @@ import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
 import type { Job, JobResult } from './worker';
-import { errorLine, parseLine } from './jsonl';
+import { errorLine, parseLine, type ParsedLine } from './jsonl';
+import { isWarc, warcPages } from './warc';
 import type { Pack } from '../lexicon/types';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
        framing-lens analyze FOLDER --out FOLDER [--format ...] [--jobs N] [--lexicon FILE.json]
        framing-lens analyze --jsonl [--jobs N] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
+       framing-lens analyze FILE.warc[.gz] [--jobs N] [--lexicon FILE.json] > ANALYSES.jsonl
        framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
 
   analyze     Analyse a saved news page: contested spellings, loaded phrases, stated demands.
@@ -35,7 +37,9 @@ export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown
   --jsonl     Read JSON Lines on standard input, {"url", "html"} and any other fields (kept as "meta"),
               and write one analysis per line (schema framing-lens/analysis@1) in the same order, or
               {"url", "error": {"code", "message"}} for a line that could not be used. Exit status 3
-              when any line failed.`;
+              when any line failed.
+  FILE.warc   A web archive (.warc or .warc.gz): each response record with an HTML body is a page, its
+              target URI the url, its WARC-Date and WARC-Record-ID kept as "meta"; out as --jsonl.`;
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -119,7 +123,12 @@ async function analyze(args: string[], io: Io): Promise<number> {
   });
   if (values.jsonl) {
     if (positionals.length) throw new UserError('--jsonl reads standard input: give no page', 2);
-    return analyzeJsonl(values, io);
+    return analyzeStream(jsonlPages(io), values, io);
+  }
+  if (positionals.length === 1 && isWarc(positionals[0])) {
+    const [warc] = positionals;
+    if (!(await stat(warc).catch(() => null))?.isFile()) throw new UserError(`no such file: ${warc}`);
+    return analyzeStream(warcPages(warc), values, io);
   }
   if (positionals.length === 1 && positionals[0] !== '-' && (await isDirectory(positionals[0])))
     return analyzeFolder(positionals[0], values, io);
@@ -206,12 +215,17 @@ const ask = (worker: Worker, job: Job) => {
   return reply<JobResult>(worker);
 };
 
+/** --jsonl's pages: standard input's lines, blank ones skipped. */
+async function* jsonlPages(io: Io): AsyncGenerator<ParsedLine> {
+  for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) if (text.trim()) yield parseLine(text);
+}
+
 /**
- * --jsonl: pages from standard input, analyses to standard output, line for line and in order. Lines
- * are read only as workers come free, so a long input never sits in memory: at most one line per
- * worker is in flight, and at most as many finished ones wait for an earlier one to be written.
+ * Pages (--jsonl's lines, a web archive's records) to analyses on standard output, one line each and in
+ * order. Pages are read only as workers come free, so a long input never sits in memory: at most one
+ * page per worker is in flight, and at most as many finished ones wait for an earlier one to be written.
  */
-async function analyzeJsonl(values: { lexicon?: string; jobs?: string }, io: Io): Promise<number> {
+async function analyzeStream(pages: AsyncIterable<ParsedLine>, values: { lexicon?: string; jobs?: string }, io: Io): Promise<number> {
   const jobs = jobsOf(values.jobs);
   const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
   const workers = startWorkers(jobs, extra, 'json');
@@ -233,10 +247,8 @@ async function analyzeJsonl(values: { lexicon?: string; jobs?: string }, io: Io)
   const running = new Set<Promise<void>>();
   try {
     for (const w of workers) await w.ready.then(() => free(w.worker));
-    for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-      if (!text.trim()) continue;
+    for await (const parsed of pages) {
       const n = lines++;
-      const parsed = parseLine(text);
       if (!parsed.ok) {
         failed++;
         write(n, errorLine(parsed));
@@ -255,7 +267,7 @@ async function analyzeJsonl(values: { lexicon?: string; jobs?: string }, io: Io)
   } finally {
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
-  io.stderr.write(`framing-lens: ${lines - failed} of ${lines} lines analysed\n`);
+  io.stderr.write(`framing-lens: ${lines - failed} of ${lines} pages analysed\n`);
   return failed ? EXIT_NO_ARTICLE : 0;
 }
 

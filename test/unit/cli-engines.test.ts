@@ -52,7 +52,7 @@ describe('framing-lens analyze --jsonl under GNU parallel', () => {
 
   it('spreads the corpus over several processes', () => {
     // Each process reports its lines on stderr: more than one report, more than one process.
-    expect(spread.stderr.match(/lines analysed/g)!.length).toBeGreaterThan(2);
+    expect(spread.stderr.match(/pages analysed/g)!.length).toBeGreaterThan(2);
   });
 
   it('writes the same output, record for record, as one process', () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { run } from '../../lib/cli/main';
 import { BUILTIN_PACKS } from '../../lib/lexicon/builtin';
 import { fixturePath, SEEDS } from '../support/fixtures';
@@ -191,7 +192,7 @@ describe('framing-lens analyze --jsonl', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(rows.length);
     expect(result.code).toBe(3);
-    expect(result.err).toContain(`framing-lens: 2 of ${rows.length} lines analysed`);
+    expect(result.err).toContain(`framing-lens: 2 of ${rows.length} pages analysed`);
   });
 
   it.each(rows.map((r, i) => ({ ...r, i })))('$name', async ({ i, error, url, input }) => {
@@ -215,5 +216,53 @@ describe('framing-lens analyze --jsonl', () => {
     expect(JSON.parse(ok.out)).toMatchObject({ schema: 'framing-lens/analysis@1', url: 'https://example.org/2' });
     const bad = await cli(['analyze', '--jsonl', fixturePath('seeds/seed-1.html')]);
     expect(bad).toMatchObject({ code: 2, err: 'framing-lens: --jsonl reads standard input: give no page\n' });
+  });
+});
+
+describe('framing-lens analyze FILE.warc / FILE.warc.gz', () => {
+  const [seed1, seed2] = SEEDS;
+  const encoder = new TextEncoder();
+  const response = (url: string, body: string, type = 'text/html; charset=utf-8') =>
+    WARCRecord.create(
+      { url, date: '2024-06-14T10:00:00Z', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': type } },
+      [encoder.encode(body)],
+    );
+  /** A crawl as archiving tools write it: a warcinfo record, then a request and responses of several kinds. */
+  const records = async () => [
+    await WARCRecord.createWARCInfo({ filename: 'crawl.warc', warcVersion: 'WARC/1.1' }, { software: 'framing-lens tests' }),
+    WARCRecord.create({ url: 'https://example.org/1', type: 'request', warcVersion: 'WARC/1.1' }, [
+      encoder.encode('GET /1 HTTP/1.1\r\n\r\n'),
+    ]),
+    response('https://example.org/1', seed1.html),
+    response('https://example.org/robots.txt', 'User-agent: *', 'text/plain'),
+    response('https://example.org/none', readFileSync(fixturePath('pages/no-article.html'), 'utf8')),
+    response('https://example.org/2', seed2.html),
+  ];
+
+  it.each([
+    { name: 'crawl.warc.gz', gzip: true },
+    { name: 'crawl.warc', gzip: false },
+  ])('$name: one line per HTML response, in order; the record’s URI, date and id kept', async ({ name, gzip }) => {
+    const parts: Uint8Array[] = [];
+    for (const record of await records()) parts.push(await WARCSerializer.serialize(record, { gzip }));
+    const file = write(name, '');
+    writeFileSync(file, Buffer.concat(parts));
+    const r = await cli(['analyze', file, '--jobs', '2']);
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.url)).toEqual(['https://example.org/1', 'https://example.org/none', 'https://example.org/2']);
+    expect(lines[1]).toMatchObject({ error: { code: 'no-article' } });
+    expect(r.code).toBe(3);
+    for (const [i, seed] of [
+      [0, seed1],
+      [2, seed2],
+    ] as const) {
+      const { meta, ...analysis } = lines[i];
+      expect(meta).toEqual({ warcDate: '2024-06-14T10:00:00Z', warcRecordId: expect.stringMatching(/^<urn:uuid:/) });
+      const single = await cli(['analyze', seed.path, '--format', 'json', '--url', lines[i].url as string]);
+      expect(analysis).toEqual(JSON.parse(single.out));
+    }
   });
 });
