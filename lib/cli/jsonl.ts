@@ -38,9 +38,35 @@ export function parseLine(line: string): ParsedLine {
   return { ok: true, page: { url: where, html, meta } };
 }
 
-/** An analysis as an output line, the input's other fields as `meta` when it had any. */
-export function analysisLine(analysis: Analysis, meta: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(meta).length ? { ...analysis, meta } : analysis);
+/** What --fields may keep: the analysis' fields, and the article's one by one ("article.title"). */
+export const FIELDS = [
+  'article',
+  ...['title', 'byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'text', 'paragraphs'].map((k) => `article.${k}`),
+  'lexicon',
+  'matches',
+  'demands',
+  'topics',
+  'summary',
+] as const;
+
+/** The analysis with only `fields` (its schema and url always), or whole. */
+function pick(analysis: Analysis, fields: readonly string[] | null): Record<string, unknown> {
+  if (!fields) return analysis as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { schema: analysis.schema, url: analysis.url };
+  const article: Record<string, unknown> = {};
+  for (const field of fields) {
+    const [head, key] = field.split('.') as [keyof Analysis, string | undefined];
+    if (key) article[key] = (analysis.article as unknown as Record<string, unknown>)[key];
+    else out[head] = analysis[head];
+  }
+  if (Object.keys(article).length && !fields.includes('article')) out.article = article;
+  return out;
+}
+
+/** An analysis as an output line (only `fields`, when given), the input's other fields as `meta` when it had any. */
+export function analysisLine(analysis: Analysis, meta: Record<string, unknown>, fields: readonly string[] | null = null): string {
+  const picked = pick(analysis, fields);
+  return JSON.stringify(Object.keys(meta).length ? { ...picked, meta } : picked);
 }
 
 export const errorLine = (e: LineError): string => JSON.stringify({ url: e.url, error: e.error });

@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
@@ -16,20 +16,22 @@ import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
 import type { Job, JobResult } from './worker';
-import { errorLine, parseLine, type ParsedLine } from './jsonl';
+import { errorLine, FIELDS, parseLine, type ParsedLine } from './jsonl';
 import { isWarc, warcPages } from './warc';
 import type { Pack } from '../lexicon/types';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
        framing-lens analyze FOLDER --out FOLDER [--format ...] [--jobs N] [--lexicon FILE.json]
-       framing-lens analyze --jsonl [--jobs N] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
+       framing-lens analyze FOLDER --format jsonl [--fields ...] [--jobs N] > ANALYSES.jsonl
+       framing-lens analyze --jsonl [--fields ...] [--jobs N] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
        framing-lens analyze FILE.warc[.gz] [--jobs N] [--lexicon FILE.json] > ANALYSES.jsonl
        framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
 
   analyze     Analyse a saved news page: contested spellings, loaded phrases, stated demands.
   compare     Compare pages on the same story side by side (json: schema framing-lens/comparison@1).
   PAGE.html   An HTML file, or - to read it from standard input (analyze only).
-  --format    analyze: markdown (default), text, or json (schema framing-lens/analysis@1).
+  --format    analyze: markdown (default), text, or json (schema framing-lens/analysis@1); with a
+              FOLDER also jsonl: one analysis per line on standard output, as --jsonl writes them.
   --url       The page's address, for relative links and the report.
   --lexicon   A lexicon pack (JSON) to use on top of the built-in ones.
   --out       With a FOLDER of pages: where to write one result per page.
@@ -38,6 +40,9 @@ export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown
               and write one analysis per line (schema framing-lens/analysis@1) in the same order, or
               {"url", "error": {"code", "message"}} for a line that could not be used. Exit status 3
               when any line failed.
+  --fields    With --jsonl, a FILE.warc or --format jsonl: the fields to write, comma-separated (schema and
+              url always): article, article.title (and its other fields), lexicon, matches, demands,
+              topics, summary. E.g. matches,demands,article.title for big runs.
   FILE.warc   A web archive (.warc or .warc.gz): each response record with an HTML body is a page, its
               target URI the url, its WARC-Date and WARC-Record-ID kept as "meta"; out as --jsonl.`;
 
@@ -119,6 +124,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
       out: { type: 'string' },
       jobs: { type: 'string' },
       jsonl: { type: 'boolean', default: false },
+      fields: { type: 'string' },
     },
   });
   if (values.jsonl) {
@@ -130,8 +136,10 @@ async function analyze(args: string[], io: Io): Promise<number> {
     if (!(await stat(warc).catch(() => null))?.isFile()) throw new UserError(`no such file: ${warc}`);
     return analyzeStream(warcPages(warc), values, io);
   }
-  if (positionals.length === 1 && positionals[0] !== '-' && (await isDirectory(positionals[0])))
+  if (positionals.length === 1 && positionals[0] !== '-' && (await isDirectory(positionals[0]))) {
+    if (values.format === 'jsonl') return analyzeStream(folderPages(await htmlFiles(positionals[0])), values, io);
     return analyzeFolder(positionals[0], values, io);
+  }
   if (positionals.length !== 1)
     throw new UserError(positionals.length ? 'give one page at a time' : 'which page? give an HTML file or -', 2);
   const format = values.format as ExportFormat;
@@ -159,16 +167,15 @@ async function analyzeFolder(
   if (!EXPORT_FORMATS.includes(format)) throw new UserError(`unknown format "${values.format}" (use ${EXPORT_FORMATS.join(', ')})`, 2);
   if (!values.out) throw new UserError('a folder needs --out FOLDER for the results', 2);
   const jobs = jobsOf(values.jobs);
-  const pages = (await readdir(folder)).filter((f) => /\.x?html?$/i.test(f)).sort();
-  if (!pages.length) throw new UserError(`no .html pages in ${folder}`);
+  const pages = await htmlFiles(folder);
   await mkdir(values.out, { recursive: true });
   const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
   const ext = format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'txt';
-  const queue = pages.map((f) => ({ page: join(folder, f), out: join(values.out!, f.replace(/\.x?html?$/i, `.${ext}`)) }));
+  const queue = pages.map((page) => ({ page, out: join(values.out!, basename(page).replace(/\.x?html?$/i, `.${ext}`)) }));
   const starting = performance.now();
   // Workers are TypeScript too: tsx loads them the way it loads this file. Each says when it is loaded,
   // and the pages start together, so the time reported is the analysis, start-up apart.
-  const workers = startWorkers(Math.min(jobs, queue.length), extra, format);
+  const workers = startWorkers(Math.min(jobs, queue.length), { extra, format, fields: null });
   let failed = 0;
   let started = 0;
   try {
@@ -203,9 +210,9 @@ const jobsOf = (jobs: string | undefined) => {
 };
 
 /** Worker threads, each ready once it has loaded (TypeScript too: tsx loads them as it loads this file). */
-function startWorkers(n: number, extra: Pack[], format: ExportFormat) {
+function startWorkers(n: number, workerData: { extra: Pack[]; format: ExportFormat; fields: string[] | null }) {
   return Array.from({ length: n }, () => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { extra, format } });
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData });
     return { worker, ready: reply<unknown>(worker) };
   });
 }
@@ -214,6 +221,27 @@ const ask = (worker: Worker, job: Job) => {
   worker.postMessage(job);
   return reply<JobResult>(worker);
 };
+
+/** --fields: the analysis fields to write (null: all). */
+function fieldsOf(fields: string | undefined): string[] | null {
+  if (fields === undefined) return null;
+  const list = fields.split(',').map((f) => f.trim());
+  const unknown = list.filter((f) => !(FIELDS as readonly string[]).includes(f));
+  if (unknown.length || !list.length) throw new UserError(`unknown field "${unknown[0] ?? ''}" for --fields (use ${FIELDS.join(', ')})`, 2);
+  return list;
+}
+
+/** A folder's HTML files, sorted. */
+async function htmlFiles(folder: string): Promise<string[]> {
+  const pages = (await readdir(folder)).filter((f) => /\.x?html?$/i.test(f)).sort();
+  if (!pages.length) throw new UserError(`no .html pages in ${folder}`);
+  return pages.map((f) => join(folder, f));
+}
+
+/** A folder's pages for --format jsonl, each file's name kept as `meta.file`. */
+async function* folderPages(files: string[]): AsyncGenerator<ParsedLine> {
+  for (const file of files) yield { ok: true, page: { url: null, html: await readFile(file, 'utf8'), meta: { file: basename(file) } } };
+}
 
 /** --jsonl's pages: standard input's lines, blank ones skipped. */
 async function* jsonlPages(io: Io): AsyncGenerator<ParsedLine> {
@@ -225,10 +253,15 @@ async function* jsonlPages(io: Io): AsyncGenerator<ParsedLine> {
  * order. Pages are read only as workers come free, so a long input never sits in memory: at most one
  * page per worker is in flight, and at most as many finished ones wait for an earlier one to be written.
  */
-async function analyzeStream(pages: AsyncIterable<ParsedLine>, values: { lexicon?: string; jobs?: string }, io: Io): Promise<number> {
+async function analyzeStream(
+  pages: AsyncIterable<ParsedLine>,
+  values: { lexicon?: string; jobs?: string; fields?: string },
+  io: Io,
+): Promise<number> {
   const jobs = jobsOf(values.jobs);
+  const fields = fieldsOf(values.fields);
   const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
-  const workers = startWorkers(jobs, extra, 'json');
+  const workers = startWorkers(jobs, { extra, format: 'json', fields });
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const free = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));

@@ -21,7 +21,7 @@ export interface JobResult {
   line?: string;
 }
 
-const { extra, format } = workerData as { extra: Pack[]; format: ExportFormat };
+const { extra, format, fields } = workerData as { extra: Pack[]; format: ExportFormat; fields: string[] | null };
 const engines = builtinEngines({ extra });
 
 // The parsed page is this job's alone: Readability may read it without a copy.
@@ -32,7 +32,7 @@ async function handle(job: Job): Promise<JobResult> {
   if ('html' in job) {
     const result = analyze(job.html, job.url);
     return result.ok
-      ? { ok: true, line: analysisLine(result.analysis, job.meta) }
+      ? { ok: true, line: analysisLine(result.analysis, job.meta, fields) }
       : { ok: false, line: errorLine({ url: job.url, error: { code: result.reason, message: result.message } }) };
   }
   const result = analyze(await readFile(job.page, 'utf8'), null);

@@ -266,3 +266,40 @@ describe('framing-lens analyze FILE.warc / FILE.warc.gz', () => {
     }
   });
 });
+
+describe('framing-lens analyze: --format jsonl for a folder, --fields', () => {
+  it('a folder as JSON Lines on standard output, each page’s file kept as meta', async () => {
+    const r = await cli(['analyze', fixturePath('seeds'), '--format', 'jsonl', '--jobs', '2']);
+    expect(r.code).toBe(0);
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { meta: unknown; article: { siteName: string } });
+    expect(lines.map((l) => l.meta)).toEqual([{ file: 'seed-1.html' }, { file: 'seed-2.html' }]);
+    expect(lines[0].article.siteName).toBe('Antiwar.com');
+  });
+
+  it.each([
+    { fields: 'matches,demands', keys: ['schema', 'url', 'matches', 'demands'], article: undefined },
+    { fields: 'demands,article.title,article.siteName', keys: ['schema', 'url', 'demands', 'article'], article: ['title', 'siteName'] },
+    {
+      fields: 'article,summary',
+      keys: ['schema', 'url', 'article', 'summary'],
+      article: ['title', 'byline', 'siteName', 'lang', 'publishedTime', 'excerpt', 'text', 'paragraphs'],
+    },
+  ])('--fields $fields keeps just those', async ({ fields, keys, article }) => {
+    const input = JSON.stringify({ url: 'https://example.org/1', html: SEEDS[0].html });
+    const r = await cli(['analyze', '--jsonl', '--jobs', '1', '--fields', fields], input + '\n');
+    const got = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(got)).toEqual(keys);
+    expect(got.article && Object.keys(got.article)).toEqual(article);
+    const whole = JSON.parse((await cli(['analyze', '--jsonl', '--jobs', '1'], input + '\n')).out) as Record<string, unknown>;
+    for (const key of keys.filter((k) => k !== 'article')) expect(got[key]).toEqual(whole[key]);
+  });
+
+  it('an unknown field is a wrong invocation', async () => {
+    const r = await cli(['analyze', '--jsonl', '--fields', 'matches,text']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^framing-lens: unknown field "text" for --fields \(use article, article.title, /);
+  });
+});
