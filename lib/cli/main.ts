@@ -3,7 +3,8 @@
  * FOLDER, or --jsonl on standard input. User errors print one line on stderr and exit non-zero; never
  * a stack trace.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,6 +19,7 @@ import { formatLexiconError, parsePack } from '../lexicon/validate';
 import type { Job, JobResult } from './worker';
 import { errorLine, FIELDS, parseLine, type ParsedLine } from './jsonl';
 import { isWarc, warcPages } from './warc';
+import { statsCounter, statsToCsv, statsToJson, statsToMarkdown } from './stats';
 import type { Pack } from '../lexicon/types';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
@@ -26,9 +28,13 @@ export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown
        framing-lens analyze --jsonl [--fields ...] [--jobs N] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
        framing-lens analyze FILE.warc[.gz] [--jobs N] [--lexicon FILE.json] > ANALYSES.jsonl
        framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
+       framing-lens stats ANALYSES.jsonl|- [...] [--format markdown|csv|json] [--plot FILE.svg]
 
   analyze     Analyse a saved news page: contested spellings, loaded phrases, stated demands.
   compare     Compare pages on the same story side by side (json: schema framing-lens/comparison@1).
+  stats       Per outlet and month, from analyses as --jsonl writes them: each contested spelling's
+              share, loaded phrases per 1,000 words by voice, demands by party and topic (json: schema
+              framing-lens/stats@1); --plot draws the spelling shares over time as an SVG line chart.
   PAGE.html   An HTML file, or - to read it from standard input (analyze only).
   --format    analyze: markdown (default), text, or json (schema framing-lens/analysis@1); with a
               FOLDER also jsonl: one analysis per line on standard output, as --jsonl writes them.
@@ -132,9 +138,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
     return analyzeStream(jsonlPages(io), values, io);
   }
   if (positionals.length === 1 && isWarc(positionals[0])) {
-    const [warc] = positionals;
-    if (!(await stat(warc).catch(() => null))?.isFile()) throw new UserError(`no such file: ${warc}`);
-    return analyzeStream(warcPages(warc), values, io);
+    return analyzeStream(warcPages(await existing(positionals[0])), values, io);
   }
   if (positionals.length === 1 && positionals[0] !== '-' && (await isDirectory(positionals[0]))) {
     if (values.format === 'jsonl') return analyzeStream(folderPages(await htmlFiles(positionals[0])), values, io);
@@ -334,11 +338,47 @@ async function compare(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function stats(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'markdown' }, plot: { type: 'string' } },
+  });
+  if (!positionals.length) throw new UserError('which analyses? give JSON Lines files (analyze --jsonl output) or -', 2);
+  const formats = { markdown: statsToMarkdown, csv: statsToCsv, json: statsToJson } as const;
+  const format = formats[values.format as keyof typeof formats];
+  if (!Object.hasOwn(formats, values.format!)) throw new UserError(`unknown format "${values.format}" (use markdown, csv, json)`, 2);
+  // Line by line, each analysis reduced to its counts as it is read: a corpus' analyses (each with its
+  // article's text, unless --fields left it out) never sit in memory together.
+  const counter = statsCounter();
+  for (const file of positionals)
+    for await (const line of createInterface({
+      input: file === '-' ? io.stdin : createReadStream(await existing(file)),
+      crlfDelay: Infinity,
+    }))
+      counter.add(line);
+  const result = counter.result();
+  if (result.lines === result.skipped) throw new UserError('no analyses in the input (lines of schema framing-lens/analysis@1)');
+  io.stdout.write(format(result));
+  if (values.plot) {
+    const { plotSpellings } = await import('./plot');
+    await writeFile(values.plot, await plotSpellings(result));
+  }
+  return 0;
+}
+
+/** A file that exists, or a user error naming it. */
+async function existing(path: string): Promise<string> {
+  if (!(await stat(path).catch(() => null))?.isFile()) throw new UserError(`no such file: ${path}`);
+  return path;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'analyze' || command === 'analyse') return await analyze(rest, io);
     if (command === 'compare') return await compare(rest, io);
+    if (command === 'stats') return await stats(rest, io);
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io[command ? 'stdout' : 'stderr'].write(USAGE + '\n');
       return command ? 0 : 2;

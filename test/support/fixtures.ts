@@ -20,6 +20,8 @@ export interface DevPage {
   /** wire, us, uk, eu, asia, middle-east, partisan-left, partisan-right, ukrainian, russian-state, other. */
   outlet_group: string;
   language: string;
+  /** The page's address when it was saved, where known. */
+  url?: string;
   about_war: boolean;
   /** `dev`: to develop on; `heldout`: scored, its failures never read while tuning. */
   split: 'dev' | 'heldout';
