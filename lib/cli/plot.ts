@@ -26,14 +26,23 @@ export async function plotSpellings(stats: Stats): Promise<string> {
     spec: {
       width: 480,
       height: 160,
-      mark: { type: 'line', point: true },
       encoding: {
         x: { field: 'month', type: 'temporal', timeUnit: 'yearmonth', title: 'month' },
-        y: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '%' }, title: 'share of uses' },
+        y: {
+          field: 'share',
+          type: 'quantitative',
+          scale: { domain: [0, 1.1] },
+          axis: { format: '%', values: [0, 0.25, 0.5, 0.75, 1] },
+          title: 'share of uses',
+        },
         color: { field: 'outlet', type: 'nominal' },
-        strokeDash: { field: 'spelling', type: 'nominal' },
-        detail: [{ field: 'outlet' }, { field: 'spelling' }],
+        detail: { field: 'spelling' },
       },
+      // One line per outlet and spelling, each point labelled with its spelling.
+      layer: [
+        { mark: { type: 'line', point: true } },
+        { mark: { type: 'text', align: 'left', dx: 4, dy: -7, fontSize: 9 }, encoding: { text: { field: 'spelling' } } },
+      ],
     },
   };
   // No renderer: the SVG is written as text; nothing is fetched (the data is inline).
