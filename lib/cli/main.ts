@@ -199,11 +199,7 @@ async function analyzeFolder(
   } finally {
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
-  const seconds = (performance.now() - started) / 1000;
-  io.stderr.write(
-    `framing-lens: ${pages.length - failed} of ${pages.length} pages analysed in ${seconds.toFixed(2)} s with ${jobs} worker(s)` +
-      ` (started in ${((started - starting) / 1000).toFixed(2)} s)\n`,
-  );
+  report(io, pages.length - failed, pages.length, jobs, starting, started);
   return failed ? EXIT_NO_ARTICLE : 0;
 }
 
@@ -265,7 +261,9 @@ async function analyzeStream(
   const jobs = jobsOf(values.jobs);
   const fields = fieldsOf(values.fields);
   const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
+  const starting = performance.now();
   const workers = startWorkers(jobs, { extra, format: 'json', fields });
+  let started = starting;
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const free = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
@@ -284,6 +282,7 @@ async function analyzeStream(
   const running = new Set<Promise<void>>();
   try {
     for (const w of workers) await w.ready.then(() => free(w.worker));
+    started = performance.now();
     for await (const parsed of pages) {
       const n = lines++;
       if (!parsed.ok) {
@@ -304,8 +303,17 @@ async function analyzeStream(
   } finally {
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
-  io.stderr.write(`framing-lens: ${lines - failed} of ${lines} pages analysed\n`);
+  report(io, lines - failed, lines, jobs, starting, started);
   return failed ? EXIT_NO_ARTICLE : 0;
+}
+
+/** How a run went, on stderr: the time from the workers ready to the last page written, start-up apart. */
+function report(io: Io, done: number, total: number, jobs: number, starting: number, started: number) {
+  const seconds = (performance.now() - started) / 1000;
+  io.stderr.write(
+    `framing-lens: ${done} of ${total} pages analysed in ${seconds.toFixed(2)} s with ${jobs} worker(s)` +
+      ` (started in ${((started - starting) / 1000).toFixed(2)} s)\n`,
+  );
 }
 
 /** The worker's next message (or its error). */
