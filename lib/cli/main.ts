@@ -7,8 +7,6 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { analyzeDocument, builtinEngines, type Analysis, type Engines } from '../analysis/analyze';
 import { compareArticles } from '../compare/compare';
@@ -16,17 +14,18 @@ import { comparisonToJson, comparisonToMarkdown } from '../export/comparison';
 import { toRecord } from '../history/record';
 import { EXPORT_FORMATS, exportAnalysis, type ExportFormat } from '../export/export';
 import { formatLexiconError, parsePack } from '../lexicon/validate';
-import type { Job, JobResult } from './worker';
+import { startPool } from './pool';
+import { InOrder, lines } from './stream';
 import { errorLine, FIELDS, parseLine, type ParsedLine } from './jsonl';
 import { isWarc, warcPages } from './warc';
 import { statsCounter, statsToCsv, statsToJson, statsToMarkdown } from './stats';
 import type { Pack } from '../lexicon/types';
 
 export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown|text|json] [--url URL] [--lexicon FILE.json]
-       framing-lens analyze FOLDER --out FOLDER [--format ...] [--jobs N] [--lexicon FILE.json]
-       framing-lens analyze FOLDER --format jsonl [--fields ...] [--jobs N] > ANALYSES.jsonl
-       framing-lens analyze --jsonl [--fields ...] [--jobs N] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
-       framing-lens analyze FILE.warc[.gz] [--jobs N] [--lexicon FILE.json] > ANALYSES.jsonl
+       framing-lens analyze FOLDER --out FOLDER [--format ...] [--jobs N] [--heap MB] [--lexicon FILE.json]
+       framing-lens analyze FOLDER --format jsonl [--fields ...] [--jobs N] [--heap MB] > ANALYSES.jsonl
+       framing-lens analyze --jsonl [--fields ...] [--jobs N] [--heap MB] [--lexicon FILE.json] < PAGES.jsonl > ANALYSES.jsonl
+       framing-lens analyze FILE.warc[.gz] [--jobs N] [--heap MB] [--lexicon FILE.json] > ANALYSES.jsonl
        framing-lens compare A.html B.html [...] [--format markdown|json] [--lexicon FILE.json]
        framing-lens stats ANALYSES.jsonl|- [...] [--format markdown|csv|json] [--plot FILE.svg]
 
@@ -41,7 +40,9 @@ export const USAGE = `Usage: framing-lens analyze PAGE.html|- [--format markdown
   --url       The page's address, for relative links and the report.
   --lexicon   A lexicon pack (JSON) to use on top of the built-in ones.
   --out       With a FOLDER of pages: where to write one result per page.
-  --jobs      With a FOLDER or --jsonl: worker threads to use (default: all cores).
+  --jobs      With a FOLDER, --jsonl or a FILE.warc: worker processes to use (default: all cores).
+  --heap      With those, each worker's heap in MB (default 1024, at least 64): a page needing more
+              gets an out-of-memory error, its worker is replaced, and the run goes on.
   --jsonl     Read JSON Lines on standard input, {"url", "html"} and any other fields (kept as "meta"),
               and write one analysis per line (schema framing-lens/analysis@1) in the same order, or
               {"url", "error": {"code", "message"}} for a line that could not be used. Exit status 3
@@ -69,6 +70,11 @@ export class UserError extends Error {
 }
 
 const EXIT_NO_ARTICLE = 3;
+/** Each worker's heap (V8's old generation) by default, and the least it loads in, in MB. */
+const HEAP_MB = 1024;
+const MIN_HEAP_MB = 64;
+/** Per worker, how many lines may be read and not yet written. */
+const WINDOW = 4;
 
 async function readInput(path: string, io: Io): Promise<string> {
   if (path === '-') {
@@ -131,6 +137,7 @@ async function analyze(args: string[], io: Io): Promise<number> {
       jobs: { type: 'string' },
       jsonl: { type: 'boolean', default: false },
       fields: { type: 'string' },
+      heap: { type: 'string' },
     },
   });
   if (values.jsonl) {
@@ -161,43 +168,44 @@ const isDirectory = (path: string) =>
     () => false,
   );
 
-/** Every page of a folder, written to --out, across --jobs worker threads (all cores by default). */
+/** Every page of a folder, written to --out, across --jobs worker processes (all cores by default). */
 async function analyzeFolder(
   folder: string,
-  values: { format?: string; lexicon?: string; out?: string; jobs?: string },
+  values: { format?: string; lexicon?: string; out?: string; jobs?: string; heap?: string },
   io: Io,
 ): Promise<number> {
   const format = values.format as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UserError(`unknown format "${values.format}" (use ${EXPORT_FORMATS.join(', ')})`, 2);
   if (!values.out) throw new UserError('a folder needs --out FOLDER for the results', 2);
   const jobs = jobsOf(values.jobs);
+  const heap = heapOf(values.heap);
   const pages = await htmlFiles(folder);
   await mkdir(values.out, { recursive: true });
   const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
   const ext = format === 'json' ? 'json' : format === 'markdown' ? 'md' : 'txt';
   const queue = pages.map((page) => ({ page, out: join(values.out!, basename(page).replace(/\.x?html?$/i, `.${ext}`)) }));
+  const size = Math.min(jobs, queue.length);
   const starting = performance.now();
-  // Workers are TypeScript too: tsx loads them the way it loads this file. Each says when it is loaded,
-  // and the pages start together, so the time reported is the analysis, start-up apart.
-  const workers = startWorkers(Math.min(jobs, queue.length), { extra, format, fields: null });
+  const pool = startPool(size, { extra, format, fields: null }, heap);
   let failed = 0;
   let started = 0;
   try {
-    await Promise.all(workers.map((w) => w.ready));
+    // Each worker says when it is loaded, and the pages start together: the time reported is the analysis, start-up apart.
+    await pool.ready.catch(cannotLoad);
     started = performance.now();
     await Promise.all(
-      workers.map(async ({ worker }) => {
+      Array.from({ length: size }, async () => {
         for (let job = queue.shift(); job; job = queue.shift()) {
-          const result = await ask(worker, job);
-          if (!result.ok) {
+          const outcome = await (await pool.take())(job);
+          if (!outcome.ok || !outcome.result.ok) {
             failed++;
-            io.stderr.write(`framing-lens: ${result.page}: ${result.message}\n`);
+            io.stderr.write(`framing-lens: ${job.page}: ${outcome.ok ? outcome.result.message : outcome.message}\n`);
           }
         }
       }),
     );
   } finally {
-    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    pool.close();
   }
   report(io, pages.length - failed, pages.length, jobs, starting, started);
   return failed ? EXIT_NO_ARTICLE : 0;
@@ -209,17 +217,17 @@ const jobsOf = (jobs: string | undefined) => {
   return n;
 };
 
-/** Worker threads, each ready once it has loaded (TypeScript too: tsx loads them as it loads this file). */
-function startWorkers(n: number, workerData: { extra: Pack[]; format: ExportFormat; fields: string[] | null }) {
-  return Array.from({ length: n }, () => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData });
-    return { worker, ready: reply<unknown>(worker) };
-  });
-}
+/** Workers that cannot load (in too small a --heap, say): said in one line, like any user error. */
+const cannotLoad = (e: Error) => {
+  throw new UserError(e.message);
+};
 
-const ask = (worker: Worker, job: Job) => {
-  worker.postMessage(job);
-  return reply<JobResult>(worker);
+/** --heap: each worker's heap limit, in MB. */
+const heapOf = (heap: string | undefined) => {
+  const n = heap === undefined ? HEAP_MB : Number(heap);
+  if (!Number.isInteger(n) || n < MIN_HEAP_MB)
+    throw new UserError(`--heap must be a whole number of MB, at least ${MIN_HEAP_MB}, not "${heap}"`, 2);
+  return n;
 };
 
 /** --fields: the analysis fields to write (null: all). */
@@ -245,65 +253,59 @@ async function* folderPages(files: string[]): AsyncGenerator<ParsedLine> {
 
 /** --jsonl's pages: standard input's lines, blank ones skipped. */
 async function* jsonlPages(io: Io): AsyncGenerator<ParsedLine> {
-  for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) if (text.trim()) yield parseLine(text);
+  for await (const text of lines(io.stdin as AsyncIterable<Buffer>)) if (text.trim()) yield parseLine(text);
 }
 
 /**
  * Pages (--jsonl's lines, a web archive's records) to analyses on standard output, one line each and in
- * order. Pages are read only as workers come free, so a long input never sits in memory: at most one
- * page per worker is in flight, and at most as many finished ones wait for an earlier one to be written.
+ * order. A page is read only once a worker is free, fewer than WINDOW lines a worker are unwritten and
+ * the output is not full: a long input never sits in memory.
  */
 async function analyzeStream(
   pages: AsyncIterable<ParsedLine>,
-  values: { lexicon?: string; jobs?: string; fields?: string },
+  values: { lexicon?: string; jobs?: string; fields?: string; heap?: string },
   io: Io,
 ): Promise<number> {
   const jobs = jobsOf(values.jobs);
+  const heap = heapOf(values.heap);
   const fields = fieldsOf(values.fields);
   const extra = values.lexicon ? [await loadPack(values.lexicon, io)] : [];
   const starting = performance.now();
-  const workers = startWorkers(jobs, { extra, format: 'json', fields });
+  const pool = startPool(jobs, { extra, format: 'json', fields }, heap);
+  const out = new InOrder(io.stdout, WINDOW * jobs);
   let started = starting;
-  const idle: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
-  const free = (w: Worker) => (waiting.length ? waiting.shift()!(w) : idle.push(w));
-  const busy = () => (idle.length ? Promise.resolve(idle.pop()!) : new Promise<Worker>((resolve) => waiting.push(resolve)));
-  const finished = new Map<number, string>();
-  let written = 0;
-  const write = (n: number, line: string) => {
-    finished.set(n, line);
-    for (let next = finished.get(written); next !== undefined; next = finished.get(written)) {
-      finished.delete(written++);
-      io.stdout.write(next + '\n');
-    }
-  };
-  let lines = 0;
+  let read = 0;
   let failed = 0;
   const running = new Set<Promise<void>>();
   try {
-    for (const w of workers) await w.ready.then(() => free(w.worker));
+    await pool.ready.catch(cannotLoad);
     started = performance.now();
     for await (const parsed of pages) {
-      const n = lines++;
+      const n = read++;
       if (!parsed.ok) {
         failed++;
-        write(n, errorLine(parsed));
-        continue;
+        out.put(n, errorLine(parsed));
+      } else {
+        const run = await pool.take();
+        const job = run(parsed.page).then((outcome) => {
+          if (!outcome.ok || !outcome.result.ok) failed++;
+          out.put(
+            n,
+            outcome.ok
+              ? outcome.result.line!
+              : errorLine({ url: parsed.page.url, error: { code: outcome.code, message: outcome.message } }),
+          );
+          running.delete(job);
+        });
+        running.add(job);
       }
-      const worker = await busy();
-      const job = ask(worker, parsed.page).then((result) => {
-        if (!result.ok) failed++;
-        write(n, result.line!);
-        running.delete(job);
-        free(worker);
-      });
-      running.add(job);
+      await out.room(read);
     }
     await Promise.all(running);
   } finally {
-    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    pool.close();
   }
-  report(io, lines - failed, lines, jobs, starting, started);
+  report(io, read - failed, read, jobs, starting, started);
   return failed ? EXIT_NO_ARTICLE : 0;
 }
 
@@ -314,18 +316,6 @@ function report(io: Io, done: number, total: number, jobs: number, starting: num
     `framing-lens: ${done} of ${total} pages analysed in ${seconds.toFixed(2)} s with ${jobs} worker(s)` +
       ` (started in ${((started - starting) / 1000).toFixed(2)} s)\n`,
   );
-}
-
-/** The worker's next message (or its error). */
-function reply<T>(worker: Worker): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const done = (r: T) => {
-      worker.off('error', reject);
-      resolve(r);
-    };
-    worker.once('message', done);
-    worker.once('error', reject);
-  });
 }
 
 async function compare(args: string[], io: Io): Promise<number> {
@@ -360,10 +350,7 @@ async function stats(args: string[], io: Io): Promise<number> {
   // article's text, unless --fields left it out) never sit in memory together.
   const counter = statsCounter();
   for (const file of positionals)
-    for await (const line of createInterface({
-      input: file === '-' ? io.stdin : createReadStream(await existing(file)),
-      crlfDelay: Infinity,
-    }))
+    for await (const line of lines((file === '-' ? io.stdin : createReadStream(await existing(file))) as AsyncIterable<Buffer>))
       counter.add(line);
   const result = counter.result();
   if (result.lines === result.skipped) throw new UserError('no analyses in the input (lines of schema framing-lens/analysis@1)');

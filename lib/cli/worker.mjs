@@ -1,4 +1,4 @@
-// Worker threads load TypeScript the same way the command itself does (see framing-lens.mjs).
+// Workers load TypeScript the same way the command itself does (see framing-lens.mjs).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -28,7 +28,7 @@ const write = (name: string, text: string) => {
 };
 
 describe('framing-lens analyze FOLDER', () => {
-  it('writes one result per page, across worker threads', async () => {
+  it('writes one result per page, across workers', async () => {
     const out = join(tmp, 'out');
     const r = await cli(['analyze', fixturePath('seeds'), '--out', out, '--format', 'json', '--jobs', '2']);
     expect(r.err).toMatch(/2 of 2 pages analysed in [\d.]+ s with 2 worker\(s\) \(started in [\d.]+ s\)/);
@@ -155,6 +155,12 @@ describe('framing-lens analyze', () => {
       err: /invalid lexicon .*line 1: not valid JSON/,
     },
     { why: 'no article', args: () => ['analyze', fixturePath('pages/no-article.html')], code: 3, err: /No article found/ },
+    {
+      why: 'bad --heap',
+      args: () => ['analyze', '--jsonl', '--heap', '10'],
+      code: 2,
+      err: /--heap must be a whole number of MB, at least 64, not "10"/,
+    },
   ])('$why: one line on stderr, exit $code', async ({ args, code, err }) => {
     const r = await cli(args());
     expect(r.code).toBe(code);
@@ -208,6 +214,29 @@ describe('framing-lens analyze --jsonl', () => {
     const { meta, ...analysis } = got;
     expect(analysis).toEqual(JSON.parse(single.out));
     expect(meta).toEqual(i === 0 ? { outlet: 'Antiwar' } : undefined);
+  });
+
+  it('a page too big for a worker’s heap: an out-of-memory record in its place, and the pages after it analysed', async () => {
+    // 5 MB of small paragraphs: a DOM far bigger than a 96 MB heap holds.
+    const huge = seed1.html.replace('</body>', `${'<p>Lorem ipsum <b>dolor</b> sit <a href="/x">amet</a>.</p>\n'.repeat(90_000)}</body>`);
+    const input = [rows[0].input, line({ url: 'https://example.org/huge', html: huge }), rows[6].input].join('\n');
+    const r = await cli(['analyze', '--jsonl', '--jobs', '1', '--heap', '96', '--fields', 'summary'], input);
+    const [first, big, last] = r.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(big).toEqual({
+      url: 'https://example.org/huge',
+      error: { code: 'out-of-memory', message: expect.stringMatching(/more than the 96 MB of heap a worker may use \(--heap/) },
+    });
+    expect([first.url, last.url, first.summary, last.summary]).toEqual([
+      'https://example.org/1',
+      'https://example.org/2',
+      expect.any(Object),
+      expect.any(Object),
+    ]);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('framing-lens: 2 of 3 pages analysed');
   });
 
   it('every line good: exit status 0; --jsonl takes no page', async () => {
