@@ -60,8 +60,10 @@ export function startPool(size: number, data: WorkerData, heapMb: number): Pool 
   const run =
     (c: Child) =>
     async (job: Job): Promise<Outcome> => {
-      c.process.send(job);
       try {
+        // One that ended while idle (killed from outside, say) fails this job and is replaced, like any other.
+        if (!c.process.connected) throw new Error(`${c.process.signalCode ?? `exit code ${c.process.exitCode}`}`);
+        c.process.send(job);
         const result = await next<JobResult>(c);
         free(c);
         return { ok: true, result };

@@ -1,6 +1,7 @@
 /**
- * A worker process of `framing-lens analyze` (lib/cli/pool.ts): given its WorkerData, compiles each language's lexicon once, then analyses page
- * after page: a FOLDER's files (written to --out) or --jsonl's lines (answered as output lines).
+ * A worker process of `framing-lens analyze` (lib/cli/pool.ts): given its WorkerData, compiles each
+ * language's lexicon once, then analyses page after page: a FOLDER's files (written to --out) or
+ * --jsonl's lines (answered as output lines).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { analyzeDocument, builtinEngines, type AnalysisResult } from '../analysis/analyze';
